@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * gpio.h - the IOCTLs peripheral drivers send to GpioClx on Windows.
+ *
+ * Linux consumers reach the controller through gpiolib instead, so nothing
+ * in the shim serves these; they are here for sources that name them.
+ */
+#ifndef GPIOCLX_GPIO_IOCTL_H
+#define GPIOCLX_GPIO_IOCTL_H
+
+#include "ntdef.h"
+
+#define FILE_DEVICE_GPIO 0x00000048
+#define METHOD_BUFFERED 0
+#define FILE_ANY_ACCESS 0
+#define CTL_CODE(DeviceType, Function, Method, Access) \
+	(((DeviceType) << 16) | ((Access) << 14) | ((Function) << 2) | (Method))
+
+#define IOCTL_GPIO_READ_PINS \
+	CTL_CODE(FILE_DEVICE_GPIO, 0, METHOD_BUFFERED, FILE_ANY_ACCESS)
+#define IOCTL_GPIO_WRITE_PINS \
+	CTL_CODE(FILE_DEVICE_GPIO, 1, METHOD_BUFFERED, FILE_ANY_ACCESS)
+#define IOCTL_GPIO_CONTROLLER_SPECIFIC_FUNCTION \
+	CTL_CODE(FILE_DEVICE_GPIO, 2, METHOD_BUFFERED, FILE_ANY_ACCESS)
+
+#endif /* GPIOCLX_GPIO_IOCTL_H */

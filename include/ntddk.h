@@ -1,0 +1,211 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * ntddk.h - the NT kernel surface a memory-mapped GpioClx client uses.
+ *
+ * Declarations only: the shim (gpioclx.ko) implements the routines over
+ * ioremap()/readl() and friends; a hosted test build links its own fakes.
+ * Client sources written for the WDK include this header by its WDK name.
+ */
+#ifndef GPIOCLX_NTDDK_H
+#define GPIOCLX_NTDDK_H
+
+#include "ntdef.h"
+#include "ntstatus.h"
+
+/*
+ * WDK sources carry "#pragma alloc_text(PAGE, fn)" and pool tags written
+ * as multi-character constants ('GmiS'); both are meaningless but valid
+ * here, so keep GCC quiet about them in every client translation unit.
+ */
+#pragma GCC diagnostic ignored "-Wunknown-pragmas"
+#pragma GCC diagnostic ignored "-Wmultichar"
+
+/* Linux kernel code is never paged out, so there is nothing to check. */
+#define PAGED_CODE() ((void)0)
+#define PAGED_CODE_LOCKED() ((void)0)
+
+/*
+ * Assertions report through RtlAssert(): the shim turns a failure into a
+ * WARN with the client's file and line, a hosted build into a test failure.
+ */
+NTSYSAPI VOID NTAPI RtlAssert(PVOID VoidFailedAssertion, PVOID VoidFileName,
+			      ULONG LineNumber, PSTR MutableMessage);
+#define NT_ASSERT(exp) \
+	((!(exp)) ? (RtlAssert((PVOID)#exp, (PVOID)__FILE__, __LINE__, NULL), FALSE) : TRUE)
+#define NT_ASSERTMSG(msg, exp) \
+	((!(exp)) ? (RtlAssert((PVOID)#exp, (PVOID)__FILE__, __LINE__, (PSTR)(msg)), FALSE) : TRUE)
+#define NT_VERIFY(exp) NT_ASSERT(exp)
+#define ASSERT(exp) ((void)NT_ASSERT(exp))
+
+typedef struct _DRIVER_OBJECT DRIVER_OBJECT, *PDRIVER_OBJECT;
+typedef struct _DEVICE_OBJECT DEVICE_OBJECT, *PDEVICE_OBJECT;
+
+typedef NTSTATUS DRIVER_INITIALIZE(_In_ PDRIVER_OBJECT DriverObject,
+				   _In_ PUNICODE_STRING RegistryPath);
+typedef DRIVER_INITIALIZE *PDRIVER_INITIALIZE;
+typedef VOID DRIVER_UNLOAD(_In_ PDRIVER_OBJECT DriverObject);
+typedef DRIVER_UNLOAD *PDRIVER_UNLOAD;
+
+/* Interrupt mode and polarity (wdm.h). Latched means edge-triggered. */
+typedef enum _KINTERRUPT_MODE {
+	LevelSensitive = 0,
+	Latched = 1,
+} KINTERRUPT_MODE;
+
+typedef enum _KINTERRUPT_POLARITY {
+	InterruptPolarityUnknown = 0,
+	InterruptActiveHigh = 1,
+	InterruptRisingEdge = InterruptActiveHigh,
+	InterruptActiveLow = 2,
+	InterruptFallingEdge = InterruptActiveLow,
+	InterruptActiveBoth = 3,
+	InterruptActiveBothTriggerLow = InterruptActiveBoth,
+	InterruptActiveBothTriggerHigh = 4,
+} KINTERRUPT_POLARITY, *PKINTERRUPT_POLARITY;
+
+/* Hardware resources, as PnP hands them to PrepareHardware. */
+#define CmResourceTypeNull 0
+#define CmResourceTypePort 1
+#define CmResourceTypeInterrupt 2
+#define CmResourceTypeMemory 3
+#define CmResourceTypeDma 4
+#define CmResourceTypeDeviceSpecific 5
+#define CmResourceTypeBusNumber 6
+#define CmResourceTypeMemoryLarge 7
+#define CmResourceTypeConnection 132
+
+#define CmResourceShareUndetermined 0
+#define CmResourceShareDeviceExclusive 1
+#define CmResourceShareDriverExclusive 2
+#define CmResourceShareShared 3
+
+#define CM_RESOURCE_INTERRUPT_LEVEL_SENSITIVE 0x0000
+#define CM_RESOURCE_INTERRUPT_LATCHED 0x0001
+#define CM_RESOURCE_MEMORY_READ_WRITE 0x0000
+
+#define CM_RESOURCE_CONNECTION_CLASS_GPIO 0x01
+#define CM_RESOURCE_CONNECTION_CLASS_SERIAL 0x02
+#define CM_RESOURCE_CONNECTION_CLASS_FUNCTION_CONFIG 0x03
+#define CM_RESOURCE_CONNECTION_TYPE_GPIO_IO 0x02
+#define CM_RESOURCE_CONNECTION_TYPE_SERIAL_I2C 0x01
+#define CM_RESOURCE_CONNECTION_TYPE_SERIAL_SPI 0x02
+#define CM_RESOURCE_CONNECTION_TYPE_SERIAL_UART 0x03
+#define CM_RESOURCE_CONNECTION_TYPE_FUNCTION_CONFIG 0x01
+
+#pragma pack(push, 4)
+typedef struct _CM_PARTIAL_RESOURCE_DESCRIPTOR {
+	UCHAR Type;
+	UCHAR ShareDisposition;
+	USHORT Flags;
+	union {
+		struct {
+			PHYSICAL_ADDRESS Start;
+			ULONG Length;
+		} Generic;
+		struct {
+			PHYSICAL_ADDRESS Start;
+			ULONG Length;
+		} Port;
+		struct {
+			USHORT Level;
+			USHORT Group;
+			ULONG Vector;
+			KAFFINITY Affinity;
+		} Interrupt;
+		struct {
+			PHYSICAL_ADDRESS Start;
+			ULONG Length;
+		} Memory;
+		struct {
+			ULONG Channel;
+			ULONG Port;
+			ULONG Reserved1;
+		} Dma;
+		struct {
+			ULONG Data[3];
+		} DevicePrivate;
+		struct {
+			ULONG Start;
+			ULONG Length;
+			ULONG Reserved;
+		} BusNumber;
+		struct {
+			ULONG DataSize;
+			ULONG Reserved1;
+			ULONG Reserved2;
+		} DeviceSpecificData;
+		struct {
+			PHYSICAL_ADDRESS Start;
+			ULONG Length40;
+		} Memory40;
+		struct {
+			PHYSICAL_ADDRESS Start;
+			ULONG Length48;
+		} Memory48;
+		struct {
+			PHYSICAL_ADDRESS Start;
+			ULONG Length64;
+		} Memory64;
+		struct {
+			UCHAR Class;
+			UCHAR Type;
+			UCHAR Reserved1;
+			UCHAR Reserved2;
+			ULONG IdLowPart;
+			ULONG IdHighPart;
+		} Connection;
+	} u;
+} CM_PARTIAL_RESOURCE_DESCRIPTOR, *PCM_PARTIAL_RESOURCE_DESCRIPTOR;
+#pragma pack(pop)
+
+/* Power framework idle state of one component (a bank, for GpioClx). */
+typedef struct _PO_FX_COMPONENT_IDLE_STATE {
+	ULONGLONG TransitionLatency;
+	ULONGLONG ResidencyRequirement;
+	ULONG NominalPower;
+} PO_FX_COMPONENT_IDLE_STATE, *PPO_FX_COMPONENT_IDLE_STATE;
+
+/* Mapping device memory. */
+typedef enum _MEMORY_CACHING_TYPE {
+	MmNotMapped = -1,
+	MmNonCached = 0,
+	MmCached = 1,
+	MmWriteCombined = 2,
+	MmHardwareCoherentCached = 3,
+	MmNonCachedUnordered = 4,
+	MmUSWCCached = 5,
+	MmMaximumCacheType = 6,
+} MEMORY_CACHING_TYPE;
+
+#define PAGE_NOACCESS 0x01
+#define PAGE_READONLY 0x02
+#define PAGE_READWRITE 0x04
+#define PAGE_WRITECOPY 0x08
+#define PAGE_EXECUTE 0x10
+#define PAGE_EXECUTE_READ 0x20
+#define PAGE_EXECUTE_READWRITE 0x40
+#define PAGE_GUARD 0x100
+#define PAGE_NOCACHE 0x200
+#define PAGE_WRITECOMBINE 0x400
+
+_Must_inspect_result_ _IRQL_requires_max_(DISPATCH_LEVEL)
+NTKERNELAPI PVOID MmMapIoSpace(_In_ PHYSICAL_ADDRESS PhysicalAddress,
+			       _In_ SIZE_T NumberOfBytes,
+			       _In_ MEMORY_CACHING_TYPE CacheType);
+_Must_inspect_result_ _IRQL_requires_max_(DISPATCH_LEVEL)
+NTKERNELAPI PVOID MmMapIoSpaceEx(_In_ PHYSICAL_ADDRESS PhysicalAddress,
+				 _In_ SIZE_T NumberOfBytes, _In_ ULONG Protect);
+_IRQL_requires_max_(DISPATCH_LEVEL)
+NTKERNELAPI VOID MmUnmapIoSpace(_In_ PVOID BaseAddress, _In_ SIZE_T NumberOfBytes);
+
+/* Register accessors: ordered, uncached, one access each. */
+NTKERNELAPI UCHAR READ_REGISTER_UCHAR(_In_ volatile UCHAR *Register);
+NTKERNELAPI USHORT READ_REGISTER_USHORT(_In_ volatile USHORT *Register);
+NTKERNELAPI ULONG READ_REGISTER_ULONG(_In_ volatile ULONG *Register);
+NTKERNELAPI ULONG64 READ_REGISTER_ULONG64(_In_ volatile ULONG64 *Register);
+NTKERNELAPI VOID WRITE_REGISTER_UCHAR(_In_ volatile UCHAR *Register, _In_ UCHAR Value);
+NTKERNELAPI VOID WRITE_REGISTER_USHORT(_In_ volatile USHORT *Register, _In_ USHORT Value);
+NTKERNELAPI VOID WRITE_REGISTER_ULONG(_In_ volatile ULONG *Register, _In_ ULONG Value);
+NTKERNELAPI VOID WRITE_REGISTER_ULONG64(_In_ volatile ULONG64 *Register, _In_ ULONG64 Value);
+
+#endif /* GPIOCLX_NTDDK_H */

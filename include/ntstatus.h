@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * ntstatus.h - the NTSTATUS values a GpioClx client and its host exchange.
+ *
+ * Values are those of the WDK's ntstatus.h. The shim turns each of them into
+ * a Linux errno through one table (shim/gpioclx_status.c).
+ */
+#ifndef GPIOCLX_NTSTATUS_H
+#define GPIOCLX_NTSTATUS_H
+
+#include "ntdef.h"
+
+#define STATUS_SUCCESS                       ((NTSTATUS)0x00000000L)
+#define STATUS_WAIT_0                        ((NTSTATUS)0x00000000L)
+#define STATUS_TIMEOUT                       ((NTSTATUS)0x00000102L)
+#define STATUS_PENDING                       ((NTSTATUS)0x00000103L)
+#define STATUS_BUFFER_OVERFLOW               ((NTSTATUS)0x80000005L)
+#define STATUS_DEVICE_BUSY                   ((NTSTATUS)0x80000011L)
+#define STATUS_UNSUCCESSFUL                  ((NTSTATUS)0xC0000001L)
+#define STATUS_NOT_IMPLEMENTED               ((NTSTATUS)0xC0000002L)
+#define STATUS_INVALID_HANDLE                ((NTSTATUS)0xC0000008L)
+#define STATUS_INVALID_PARAMETER             ((NTSTATUS)0xC000000DL)
+#define STATUS_NO_SUCH_DEVICE                ((NTSTATUS)0xC000000EL)
+#define STATUS_INVALID_DEVICE_REQUEST        ((NTSTATUS)0xC0000010L)
+#define STATUS_NO_MEMORY                     ((NTSTATUS)0xC0000017L)
+#define STATUS_ACCESS_DENIED                 ((NTSTATUS)0xC0000022L)
+#define STATUS_BUFFER_TOO_SMALL              ((NTSTATUS)0xC0000023L)
+#define STATUS_OBJECT_NAME_NOT_FOUND         ((NTSTATUS)0xC0000034L)
+#define STATUS_INSUFFICIENT_RESOURCES        ((NTSTATUS)0xC000009AL)
+#define STATUS_DEVICE_NOT_READY              ((NTSTATUS)0xC00000A3L)
+#define STATUS_IO_TIMEOUT                    ((NTSTATUS)0xC00000B5L)
+#define STATUS_NOT_SUPPORTED                 ((NTSTATUS)0xC00000BBL)
+#define STATUS_DEVICE_DOES_NOT_EXIST         ((NTSTATUS)0xC00000C0L)
+#define STATUS_CANCELLED                     ((NTSTATUS)0xC0000120L)
+#define STATUS_INVALID_DEVICE_STATE          ((NTSTATUS)0xC0000184L)
+#define STATUS_IO_DEVICE_ERROR               ((NTSTATUS)0xC0000185L)
+#define STATUS_NOT_FOUND                     ((NTSTATUS)0xC0000225L)
+
+/* GPIO-specific codes. */
+#define STATUS_GPIO_CLIENT_INFORMATION_INVALID   ((NTSTATUS)0xC000A122L)
+#define STATUS_GPIO_VERSION_NOT_SUPPORTED        ((NTSTATUS)0xC000A123L)
+#define STATUS_GPIO_INVALID_REGISTRATION_PACKET  ((NTSTATUS)0xC000A124L)
+#define STATUS_GPIO_OPERATION_DENIED             ((NTSTATUS)0xC000A125L)
+#define STATUS_GPIO_INCOMPATIBLE_CONNECT_MODE    ((NTSTATUS)0xC000A126L)
+#define STATUS_GPIO_INTERRUPT_ALREADY_UNMASKED   ((NTSTATUS)0x8000A127L)
+
+#endif /* GPIOCLX_NTSTATUS_H */
