@@ -178,7 +178,10 @@ typedef enum _MEMORY_CACHING_TYPE {
 } MEMORY_CACHING_TYPE;
 
 #define PAGE_NOACCESS 0x01
+/* Linux's arch headers define their own PAGE_READONLY; clients never see them. */
+#ifndef PAGE_READONLY
 #define PAGE_READONLY 0x02
+#endif
 #define PAGE_READWRITE 0x04
 #define PAGE_WRITECOPY 0x08
 #define PAGE_EXECUTE 0x10

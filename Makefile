@@ -1,0 +1,103 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+#
+# gpioclx-linux: GpioClx client drivers as Linux gpiolib drivers.
+#
+#   make                      build the modules for this machine's kernel (KDIR)
+#   make ARCH=arm64           cross-build them for Debian's current arm64 kernel
+#   make KDIR=... ARCH=...    build for a board's kernel tree
+#   make check                install what is needed, build, run every test
+#   make demo                 the arm64 guest: the real PL061 under gpioclx-pl061.ko
+#   make shell                a shell in that guest, tools and modules loaded
+#   make bench                shim vs native drivers, side by side
+#
+# Out-of-tree builds happen in a copy of the sources under .build/<release>/
+# (6.1's Kbuild writes objects next to the sources, and one tree serves
+# several kernels and the KUnit overlay).
+
+SHELL   := /bin/bash
+ROOT    := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))
+CACHE   ?= $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/gpioclx-linux
+OUT     := $(ROOT)/.build
+RESULTS := $(OUT)/check
+
+# Kernel headers: the running kernel's, else the newest Debian amd64
+# headers; for ARCH=arm64, Debian's arm64 headers unpacked into the cache.
+ifeq ($(ARCH),arm64)
+ifeq ($(origin KDIR),undefined)
+KENV          := $(shell $(ROOT)/userspace/debian-kernel.sh arm64)
+KDIR          := $(patsubst KDIR=%,%,$(filter KDIR=%,$(KENV)))
+endif
+CROSS_COMPILE ?= aarch64-linux-gnu-
+export CROSS_COMPILE
+else
+KDIR ?= $(firstword $(wildcard /lib/modules/$(shell uname -r)/build) \
+	  $(shell ls -d /usr/src/linux-headers-*-amd64 2>/dev/null | sort -V | tail -n 1))
+endif
+KREL  = $(shell sed -n 's/^#define UTS_RELEASE "\(.*\)"/\1/p' $(KDIR)/include/generated/utsrelease.h 2>/dev/null)
+BUILD = $(OUT)/$(KREL)
+
+# Kbuild outputs never travel into or out of the build copy.
+RSYNC_EXCLUDES := --exclude '*.o' --exclude '*.ko' --exclude '.*.cmd' --exclude '*.mod' \
+		  --exclude '*.mod.c' --exclude '*.a' --exclude modules.order \
+		  --exclude Module.symvers --exclude '*.dwo'
+
+HOST_PACKAGES := build-essential bc bison flex libelf-dev libssl-dev python3 rsync \
+		 xz-utils cpio kmod linux-source-6.1 linux-headers-amd64 gcc-aarch64-linux-gnu
+
+all: modules
+
+modules:
+	@test -n "$(KDIR)" -a -d "$(KDIR)" || { echo "no kernel headers: set KDIR"; exit 1; }
+	@mkdir -p $(BUILD)
+	@rsync -a --delete $(RSYNC_EXCLUDES) $(ROOT)/Kbuild $(ROOT)/include $(ROOT)/shim \
+		$(ROOT)/drivers $(BUILD)/
+	$(MAKE) -C $(KDIR) M=$(BUILD) W=1 KCFLAGS=-Werror modules
+	@find $(BUILD) -name '*.ko' -printf 'built: %p\n'
+
+# The .ko files of the last build for KDIR, one per line (for scripts).
+print-modules:
+	@find $(BUILD) -name '*.ko' 2>/dev/null | sort
+
+deps:
+	@$(ROOT)/userspace/apt-ensure.sh $(HOST_PACKAGES)
+
+hosted:
+	@$(MAKE) -s -C $(ROOT)/userspace/hosted run
+
+kunit:
+	@$(ROOT)/kunit/run.sh
+
+checkpatch:
+	@$(ROOT)/kunit/checkpatch.sh
+
+# Run one step of "make check", whatever the previous ones did; keep its
+# log and exit status for the summary.
+define check_step
+	@echo "=== $(1)"; set -o pipefail; \
+	( $(2) ) 2>&1 | tee $(RESULTS)/$(1).log; echo "$(1) $$?" >> $(RESULTS)/status
+endef
+
+check: deps
+	@rm -rf $(RESULTS); mkdir -p $(RESULTS)
+	$(call check_step,hosted,$(MAKE) -s hosted)
+	$(call check_step,build-amd64,$(MAKE) -s modules)
+	$(call check_step,build-arm64,$(MAKE) -s modules ARCH=arm64)
+	$(call check_step,checkpatch,$(MAKE) -s checkpatch)
+	$(call check_step,kunit,$(MAKE) -s kunit)
+	$(call check_step,e2e,$(ROOT)/userspace/e2e.sh --arch all)
+	@$(ROOT)/kunit/check-summary.sh $(RESULTS)
+
+demo:
+	@$(ROOT)/userspace/demo.sh
+
+shell:
+	@$(ROOT)/userspace/demo.sh --shell
+
+bench:
+	@$(ROOT)/userspace/bench.sh
+
+clean:
+	rm -rf $(OUT)
+	$(MAKE) -s -C $(ROOT)/userspace/hosted clean
+
+.PHONY: all modules print-modules deps hosted kunit checkpatch check demo shell bench clean

@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * gpioclx_compat.h - every kernel-version difference the shim meets, in one
+ * place. The shim builds against Debian's 6.1 and newer kernels; logic
+ * files use only the names defined here.
+ */
+#ifndef GPIOCLX_COMPAT_H
+#define GPIOCLX_COMPAT_H
+
+#include <linux/gpio/driver.h>
+#include <linux/version.h>
+
+/*
+ * 6.17 made gpio_chip's set()/set_multiple() return int (after a 6.15-6.16
+ * interlude of set_rv()); before that they return void and a client's
+ * failure can only be logged.
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 17, 0)
+#define GPIOCLX_SET_RETURNS_INT 1
+typedef int gpioclx_set_ret_t;
+#define GPIOCLX_SET_RETURN(err) return (err)
+#else
+#define GPIOCLX_SET_RETURNS_INT 0
+typedef void gpioclx_set_ret_t;
+#define GPIOCLX_SET_RETURN(err) do { (void)(err); return; } while (0)
+#endif
+
+/* gpiochip_is_requested() became gpiochip_dup_line_label() in 6.9. */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 9, 0)
+#define GPIOCLX_LINE_LABEL_IS_DUP 1
+#else
+#define GPIOCLX_LINE_LABEL_IS_DUP 0
+#endif
+
+#endif /* GPIOCLX_COMPAT_H */

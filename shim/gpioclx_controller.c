@@ -1,0 +1,197 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * gpioclx_controller.c - a controller's life: probe brings it up the way
+ * GpioClx does (EvtDriverDeviceAdd, PrepareController,
+ * QueryControllerBasicInformation, StartController), then registers the
+ * gpio_chip; devm unwinds exactly what succeeded, in reverse, on failure
+ * and on unbind (StopController(SaveContext=FALSE), ReleaseController).
+ */
+#include <linux/irq.h>
+#include <linux/slab.h>
+
+#include "gpioclx_internal.h"
+
+static int gpioclx_fail(struct gpioclx_controller *ctrl, enum gpioclx_cb cb, NTSTATUS status)
+{
+	int err = gpioclx_status_to_errno(status) ?: -EIO;
+
+	return dev_err_probe(ctrl->dev, err, "%s failed: NTSTATUS %#010x\n",
+			     gpioclx_cb_names[cb], (u32)status);
+}
+
+/*
+ * The raw and translated CM resource lists: memory resources first, then
+ * interrupts in resource order (the n-th serves bank n by default). Raw
+ * interrupts carry the hardware irq number, translated ones the Linux irq.
+ */
+static int gpioclx_build_resources(struct gpioclx_controller *ctrl, const struct resource *mem,
+				   unsigned int nmem, const int *irqs, unsigned int nirqs)
+{
+	unsigned int i, n = nmem + nirqs;
+	CM_PARTIAL_RESOURCE_DESCRIPTOR *raw, *xlat;
+
+	raw = devm_kcalloc(ctrl->dev, n ?: 1, sizeof(*raw), GFP_KERNEL);
+	xlat = devm_kcalloc(ctrl->dev, n ?: 1, sizeof(*xlat), GFP_KERNEL);
+	ctrl->parent_irqs = devm_kcalloc(ctrl->dev, nirqs ?: 1, sizeof(int), GFP_KERNEL);
+	if (!raw || !xlat || !ctrl->parent_irqs)
+		return -ENOMEM;
+
+	for (i = 0; i < nmem; i++) {
+		xlat[i].Type = CmResourceTypeMemory;
+		xlat[i].ShareDisposition = CmResourceShareDeviceExclusive;
+		xlat[i].Flags = CM_RESOURCE_MEMORY_READ_WRITE;
+		xlat[i].u.Memory.Start.QuadPart = mem[i].start;
+		xlat[i].u.Memory.Length = resource_size(&mem[i]);
+		raw[i] = xlat[i];
+	}
+	for (i = 0; i < nirqs; i++) {
+		CM_PARTIAL_RESOURCE_DESCRIPTOR *r = &raw[nmem + i], *t = &xlat[nmem + i];
+		struct irq_data *d = irq_get_irq_data(irqs[i]);
+
+		t->Type = CmResourceTypeInterrupt;
+		t->ShareDisposition = CmResourceShareShared;
+		t->Flags = irq_get_trigger_type(irqs[i]) & IRQ_TYPE_EDGE_BOTH ?
+			   CM_RESOURCE_INTERRUPT_LATCHED : CM_RESOURCE_INTERRUPT_LEVEL_SENSITIVE;
+		t->u.Interrupt.Level = irqs[i];
+		t->u.Interrupt.Vector = irqs[i];
+		t->u.Interrupt.Affinity = (KAFFINITY)-1;
+		*r = *t;
+		if (d)
+			r->u.Interrupt.Vector = irqd_to_hwirq(d);
+		ctrl->parent_irqs[i] = irqs[i];
+	}
+	ctrl->raw = (struct gpioclx_reslist){ .count = n, .descs = raw };
+	ctrl->translated = (struct gpioclx_reslist){ .count = n, .descs = xlat };
+	ctrl->nparents = nirqs;
+	return 0;
+}
+
+static void gpioclx_release_action(void *data)
+{
+	struct gpioclx_controller *ctrl = data;
+	NTSTATUS status;
+
+	status = ctrl->cb->CLIENT_ReleaseController((WDFDEVICE)ctrl, ctrl->context);
+	gpioclx_note_call(ctrl, GPIOCLX_CB_RELEASE, 0, 0, status);
+	if (!NT_SUCCESS(status))
+		gpioclx_call_err(ctrl, GPIOCLX_CB_RELEASE, 0, status);
+	ctrl->prepared = false;
+}
+
+static void gpioclx_stop_action(void *data)
+{
+	struct gpioclx_controller *ctrl = data;
+	NTSTATUS status;
+
+	gpioclx_irq_disable_all(ctrl);
+	gpioclx_disconnect_all(ctrl);
+	status = ctrl->cb->CLIENT_StopController(ctrl->context, FALSE, WdfPowerDeviceD3Final);
+	gpioclx_note_call(ctrl, GPIOCLX_CB_STOP, 0, 0, status);
+	if (!NT_SUCCESS(status))
+		gpioclx_call_err(ctrl, GPIOCLX_CB_STOP, 0, status);
+	ctrl->started = false;
+}
+
+static int gpioclx_banks_init(struct gpioclx_controller *ctrl)
+{
+	unsigned int b;
+
+	ctrl->banks = devm_kcalloc(ctrl->dev, ctrl->nbanks, sizeof(*ctrl->banks), GFP_KERNEL);
+	if (!ctrl->banks)
+		return -ENOMEM;
+	for (b = 0; b < ctrl->nbanks; b++) {
+		struct gpioclx_bank *bank = &ctrl->banks[b];
+
+		bank->ctrl = ctrl;
+		bank->id = b;
+		bank->base = b * ctrl->ppb;
+		bank->npins = min(ctrl->ppb, ctrl->total_pins - bank->base);
+		raw_spin_lock_init(&bank->raw_lock);
+		mutex_init(&bank->mutex);
+	}
+	return 0;
+}
+
+/**
+ * gpioclx_controller_probe - bring up one controller for a client
+ * @dev: the device being bound
+ * @gdrv: the client driver that matched it
+ * @mem: its memory resources
+ * @nmem: how many
+ * @irqs: its interrupts, as Linux irq numbers, in resource order
+ * @nirqs: how many
+ *
+ * Return: 0, or a negative errno with a log line naming the step.
+ */
+int gpioclx_controller_probe(struct device *dev, struct gpioclx_driver *gdrv,
+			     struct resource *mem, unsigned int nmem,
+			     const int *irqs, unsigned int nirqs)
+{
+	struct WDFDEVICE_INIT init = { .dev = dev, .gdrv = gdrv };
+	struct gpioclx_controller *ctrl;
+	NTSTATUS status;
+	unsigned int i;
+	int ret;
+
+	if (!gdrv || !gdrv->registered)
+		return dev_err_probe(dev, -ENODEV, "client driver is not registered\n");
+
+	status = gdrv->config.EvtDriverDeviceAdd((WDFDRIVER)gdrv, &init);
+	if (!NT_SUCCESS(status))
+		return dev_err_probe(dev, gpioclx_status_to_errno(status) ?: -EIO,
+				     "EvtDriverDeviceAdd failed: NTSTATUS %#010x\n", (u32)status);
+	ctrl = init.ctrl;
+	if (!ctrl)
+		return dev_err_probe(dev, -EINVAL,
+				     "EvtDriverDeviceAdd succeeded without WdfDeviceCreate\n");
+	dev_set_drvdata(dev, ctrl);
+
+	ret = gpioclx_build_resources(ctrl, mem, nmem, irqs, nirqs);
+	if (ret)
+		return ret;
+	for (i = 0; i < nmem; i++)
+		if (!devm_request_mem_region(dev, mem[i].start, resource_size(&mem[i]),
+					     dev_name(dev)))
+			return dev_err_probe(dev, -EBUSY, "memory %pR is in use\n", &mem[i]);
+
+	status = ctrl->cb->CLIENT_PrepareController((WDFDEVICE)ctrl, ctrl->context,
+						     (WDFCMRESLIST)&ctrl->raw,
+						     (WDFCMRESLIST)&ctrl->translated);
+	gpioclx_note_call(ctrl, GPIOCLX_CB_PREPARE, 0, 0, status);
+	if (!NT_SUCCESS(status))
+		return gpioclx_fail(ctrl, GPIOCLX_CB_PREPARE, status);
+	ctrl->prepared = true;
+	ret = devm_add_action_or_reset(dev, gpioclx_release_action, ctrl);
+	if (ret)
+		return ret;
+
+	/* zeroed: clients (simgpio among them) fill only what they know */
+	memset(&ctrl->info, 0, sizeof(ctrl->info));
+	status = ctrl->cb->CLIENT_QueryControllerBasicInformation(ctrl->context, &ctrl->info);
+	gpioclx_note_call(ctrl, GPIOCLX_CB_QUERY_BASIC_INFO, 0, 0, status);
+	if (!NT_SUCCESS(status))
+		return gpioclx_fail(ctrl, GPIOCLX_CB_QUERY_BASIC_INFO, status);
+	status = gpioclx_basic_info_validate(ctrl);
+	if (!NT_SUCCESS(status))
+		return -EINVAL;
+	ret = gpioclx_banks_init(ctrl);
+	if (ret)
+		return ret;
+
+	status = ctrl->cb->CLIENT_StartController(ctrl->context, FALSE, WdfPowerDeviceD3Final);
+	gpioclx_note_call(ctrl, GPIOCLX_CB_START, 0, 0, status);
+	if (!NT_SUCCESS(status))
+		return gpioclx_fail(ctrl, GPIOCLX_CB_START, status);
+	ctrl->started = true;
+	ret = devm_add_action_or_reset(dev, gpioclx_stop_action, ctrl);
+	if (ret)
+		return ret;
+
+	ret = gpioclx_gpiochip_setup(ctrl);
+	if (ret)
+		return ret;
+	gpioclx_debugfs_add(ctrl);
+	dev_info(dev, "%s: %u lines in %u bank(s) of %u, %s\n", gdrv->name, ctrl->total_pins,
+		 ctrl->nbanks, ctrl->ppb, ctrl->mm ? "memory-mapped" : "serially connected");
+	return 0;
+}

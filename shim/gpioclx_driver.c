@@ -1,0 +1,402 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * gpioclx_driver.c - hosting client modules: the Linux glue registration,
+ * the WDF driver and device objects, and the GPIO_CLX_* registration
+ * methods a client calls from DriverEntry and EvtDriverDeviceAdd.
+ *
+ * A client module's init calls gpioclx_client_driver_register(), which runs
+ * the client's DriverEntry. DriverEntry calls WdfDriverCreate() (we keep
+ * its config: EvtDriverDeviceAdd, EvtDriverUnload) and
+ * GPIO_CLX_RegisterClient() (we validate and keep a copy of the packet).
+ * Then a platform driver (and an AMBA driver for primecells) is registered;
+ * its probe hands the device to gpioclx_controller_probe().
+ */
+#include <linux/amba/bus.h>
+#include <linux/err.h>
+#include <linux/module.h>
+#include <linux/platform_device.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+
+#include "gpioclx_internal.h"
+
+static LIST_HEAD(gpioclx_drivers);
+static DEFINE_MUTEX(gpioclx_drivers_lock);
+
+/* PDRIVER_OBJECT is opaque to clients: ours is the gpioclx_driver itself. */
+static struct gpioclx_driver *gpioclx_driver_from_object(PDRIVER_OBJECT object)
+{
+	struct gpioclx_driver *gdrv, *found = NULL;
+
+	mutex_lock(&gpioclx_drivers_lock);
+	list_for_each_entry(gdrv, &gpioclx_drivers, link)
+		if ((PDRIVER_OBJECT)gdrv == object)
+			found = gdrv;
+	mutex_unlock(&gpioclx_drivers_lock);
+	return found;
+}
+
+/* The driver behind a WDFDRIVER handle, if it is one of ours. */
+struct gpioclx_driver *gpioclx_driver_lookup(WDFDRIVER driver)
+{
+	struct gpioclx_driver *gdrv = gpioclx_driver_from_object((PDRIVER_OBJECT)driver);
+
+	return gdrv && gdrv->created ? gdrv : NULL;
+}
+
+NTSTATUS WdfDriverCreate(PDRIVER_OBJECT DriverObject, PCUNICODE_STRING RegistryPath,
+			 PWDF_OBJECT_ATTRIBUTES DriverAttributes,
+			 PWDF_DRIVER_CONFIG DriverConfig, WDFDRIVER *Driver)
+{
+	struct gpioclx_driver *gdrv = gpioclx_driver_from_object(DriverObject);
+
+	if (!gdrv || !RegistryPath) {
+		pr_err("gpioclx: WdfDriverCreate: not called from a DriverEntry the shim ran\n");
+		return STATUS_INVALID_PARAMETER;
+	}
+	if (!DriverConfig || DriverConfig->Size != sizeof(*DriverConfig)) {
+		pr_err("gpioclx: %s: WdfDriverCreate: bad WDF_DRIVER_CONFIG (use WDF_DRIVER_CONFIG_INIT)\n",
+		       gdrv->name);
+		return STATUS_INVALID_PARAMETER;
+	}
+	if (DriverAttributes && DriverAttributes->Size != sizeof(*DriverAttributes)) {
+		pr_err("gpioclx: %s: WdfDriverCreate: bad WDF_OBJECT_ATTRIBUTES\n", gdrv->name);
+		return STATUS_INVALID_PARAMETER;
+	}
+	if (gdrv->created) {
+		pr_err("gpioclx: %s: WdfDriverCreate called twice\n", gdrv->name);
+		return STATUS_INVALID_DEVICE_STATE;
+	}
+	gdrv->config = *DriverConfig;
+	gdrv->created = true;
+	if (Driver)
+		*Driver = (WDFDRIVER)gdrv;
+	return STATUS_SUCCESS;
+}
+EXPORT_SYMBOL_GPL(WdfDriverCreate);
+
+NTSTATUS GPIO_CLX_RegisterClient(WDFDRIVER Driver,
+				 PGPIO_CLIENT_REGISTRATION_PACKET RegistrationPacket,
+				 PUNICODE_STRING RegistryPath)
+{
+	GPIO_CLIENT_REGISTRATION_PACKET copy = {};
+	struct gpioclx_driver *gdrv;
+	NTSTATUS status;
+	USHORT size;
+
+	if (!Driver || !RegistrationPacket || !RegistryPath) {
+		pr_err("gpioclx: GPIO_CLX_RegisterClient: NULL %s\n",
+		       !Driver ? "Driver" : !RegistrationPacket ? "RegistrationPacket" :
+		       "RegistryPath");
+		return STATUS_INVALID_PARAMETER;
+	}
+	gdrv = gpioclx_driver_lookup(Driver);
+	if (!gdrv) {
+		pr_err("gpioclx: GPIO_CLX_RegisterClient: Driver is not a WDFDRIVER from WdfDriverCreate\n");
+		return STATUS_INVALID_PARAMETER;
+	}
+	if (gdrv->registered) {
+		pr_err("gpioclx: %s: GPIO_CLX_RegisterClient called twice\n", gdrv->name);
+		return STATUS_INVALID_PARAMETER;
+	}
+	/* Read no further than the packet's own Size says it is. */
+	size = min_t(USHORT, RegistrationPacket->Size, sizeof(copy));
+	if (size < offsetof(GPIO_CLIENT_REGISTRATION_PACKET, CLIENT_PrepareController))
+		size = offsetof(GPIO_CLIENT_REGISTRATION_PACKET, CLIENT_PrepareController);
+	memcpy(&copy, RegistrationPacket, size);
+	copy.Size = RegistrationPacket->Size;
+	status = gpioclx_packet_validate(gdrv->name, &copy);
+	if (!NT_SUCCESS(status))
+		return status;
+	gdrv->packet = copy;
+	gdrv->registered = true;
+	return STATUS_SUCCESS;
+}
+EXPORT_SYMBOL_GPL(GPIO_CLX_RegisterClient);
+
+NTSTATUS GPIO_CLX_UnregisterClient(WDFDRIVER Driver)
+{
+	struct gpioclx_driver *gdrv = Driver ? gpioclx_driver_lookup(Driver) : NULL;
+
+	if (!gdrv || !gdrv->registered) {
+		pr_err("gpioclx: GPIO_CLX_UnregisterClient: driver is not registered\n");
+		return STATUS_NOT_FOUND;
+	}
+	gdrv->registered = false;
+	return STATUS_SUCCESS;
+}
+EXPORT_SYMBOL_GPL(GPIO_CLX_UnregisterClient);
+
+NTSTATUS GPIO_CLX_ProcessAddDevicePreDeviceCreate(WDFDRIVER Driver, PWDFDEVICE_INIT DeviceInit,
+						  PWDF_OBJECT_ATTRIBUTES FdoAttributes)
+{
+	struct gpioclx_driver *gdrv = Driver ? gpioclx_driver_lookup(Driver) : NULL;
+
+	if (!gdrv || !gdrv->registered || !DeviceInit || !FdoAttributes ||
+	    DeviceInit->gdrv != gdrv) {
+		pr_err("gpioclx: GPIO_CLX_ProcessAddDevicePreDeviceCreate: %s\n",
+		       !gdrv || !gdrv->registered ? "driver is not registered" :
+		       "bad DeviceInit or FdoAttributes");
+		return STATUS_INVALID_PARAMETER;
+	}
+	WDF_OBJECT_ATTRIBUTES_INIT(FdoAttributes);
+	DeviceInit->pre_device_create_done = true;
+	return STATUS_SUCCESS;
+}
+EXPORT_SYMBOL_GPL(GPIO_CLX_ProcessAddDevicePreDeviceCreate);
+
+NTSTATUS WdfDeviceCreate(PWDFDEVICE_INIT *DeviceInit, PWDF_OBJECT_ATTRIBUTES DeviceAttributes,
+			 WDFDEVICE *Device)
+{
+	struct gpioclx_controller *ctrl;
+	struct WDFDEVICE_INIT *init;
+	unsigned int i;
+	size_t size;
+
+	if (!DeviceInit || !*DeviceInit || !Device) {
+		pr_err("gpioclx: WdfDeviceCreate: NULL argument\n");
+		return STATUS_INVALID_PARAMETER;
+	}
+	init = *DeviceInit;
+	if (!init->pre_device_create_done || init->ctrl) {
+		dev_err(init->dev, "WdfDeviceCreate without GPIO_CLX_ProcessAddDevicePreDeviceCreate\n");
+		return STATUS_INVALID_DEVICE_STATE;
+	}
+	if (DeviceAttributes && DeviceAttributes->Size != sizeof(*DeviceAttributes)) {
+		dev_err(init->dev, "WdfDeviceCreate: bad WDF_OBJECT_ATTRIBUTES\n");
+		return STATUS_INVALID_PARAMETER;
+	}
+	size = struct_size(ctrl, context, init->gdrv->packet.ControllerContextSize);
+	ctrl = devm_kzalloc(init->dev, size, GFP_KERNEL);
+	if (!ctrl)
+		return STATUS_INSUFFICIENT_RESOURCES;
+	ctrl->magic = GPIOCLX_CONTROLLER_MAGIC;
+	ctrl->dev = init->dev;
+	ctrl->gdrv = init->gdrv;
+	ctrl->cb = &init->gdrv->packet;
+	raw_spin_lock_init(&ctrl->passive_raw);
+	mutex_init(&ctrl->passive_mutex);
+	for (i = 0; i < GPIOCLX_CB_COUNT; i++) {
+		atomic_long_set(&ctrl->calls[i], 0);
+		atomic_long_set(&ctrl->failures[i], 0);
+	}
+	init->ctrl = ctrl;
+	*DeviceInit = NULL;	/* WDF consumes the init structure */
+	*Device = (WDFDEVICE)ctrl;
+	return STATUS_SUCCESS;
+}
+EXPORT_SYMBOL_GPL(WdfDeviceCreate);
+
+NTSTATUS GPIO_CLX_ProcessAddDevicePostDeviceCreate(WDFDRIVER Driver, WDFDEVICE Device)
+{
+	struct gpioclx_driver *gdrv = Driver ? gpioclx_driver_lookup(Driver) : NULL;
+	struct gpioclx_controller *ctrl = (struct gpioclx_controller *)Device;
+
+	if (!gdrv || !gdrv->registered || !ctrl || ctrl->magic != GPIOCLX_CONTROLLER_MAGIC ||
+	    ctrl->gdrv != gdrv) {
+		pr_err("gpioclx: GPIO_CLX_ProcessAddDevicePostDeviceCreate: %s\n",
+		       !gdrv || !gdrv->registered ? "driver is not registered" :
+		       "Device is not from WdfDeviceCreate");
+		return STATUS_INVALID_PARAMETER;
+	}
+	return STATUS_SUCCESS;
+}
+EXPORT_SYMBOL_GPL(GPIO_CLX_ProcessAddDevicePostDeviceCreate);
+
+ULONG WdfCmResourceListGetCount(WDFCMRESLIST List)
+{
+	const struct gpioclx_reslist *list = (const struct gpioclx_reslist *)List;
+
+	return list ? list->count : 0;
+}
+EXPORT_SYMBOL_GPL(WdfCmResourceListGetCount);
+
+PCM_PARTIAL_RESOURCE_DESCRIPTOR WdfCmResourceListGetDescriptor(WDFCMRESLIST List, ULONG Index)
+{
+	const struct gpioclx_reslist *list = (const struct gpioclx_reslist *)List;
+
+	return list && Index < list->count ? &list->descs[Index] : NULL;
+}
+EXPORT_SYMBOL_GPL(WdfCmResourceListGetDescriptor);
+
+VOID RtlAssert(PVOID VoidFailedAssertion, PVOID VoidFileName, ULONG LineNumber,
+	       PSTR MutableMessage)
+{
+	WARN(1, "gpioclx: client assertion failed: %s:%u: NT_ASSERT(%s)%s%s\n",
+	     (const char *)VoidFileName, LineNumber, (const char *)VoidFailedAssertion,
+	     MutableMessage ? ": " : "", MutableMessage ? MutableMessage : "");
+}
+EXPORT_SYMBOL_GPL(RtlAssert);
+
+/* Which of our glue structures bound this device. */
+static struct gpioclx_driver *gpioclx_driver_of_platform(struct platform_device *pdev)
+{
+	struct platform_driver *pdrv = to_platform_driver(pdev->dev.driver);
+
+	return container_of(pdrv, struct gpioclx_client_driver, platform)->gdrv;
+}
+
+static int gpioclx_platform_probe(struct platform_device *pdev)
+{
+	struct resource mem[4];
+	int irqs[32];
+	unsigned int nmem = 0, nirqs = 0;
+	struct resource *res;
+	int irq;
+
+	while (nmem < ARRAY_SIZE(mem) &&
+	       (res = platform_get_resource(pdev, IORESOURCE_MEM, nmem)))
+		mem[nmem++] = *res;
+	while (nirqs < ARRAY_SIZE(irqs)) {
+		irq = platform_get_irq_optional(pdev, nirqs);
+		if (irq == -EPROBE_DEFER)
+			return irq;
+		if (irq <= 0)
+			break;
+		irqs[nirqs++] = irq;
+	}
+	return gpioclx_controller_probe(&pdev->dev, gpioclx_driver_of_platform(pdev),
+					mem, nmem, irqs, nirqs);
+}
+
+#if IS_ENABLED(CONFIG_ARM_AMBA)
+static int gpioclx_amba_probe(struct amba_device *adev, const struct amba_id *id)
+{
+	struct amba_driver *adrv = container_of(adev->dev.driver, struct amba_driver, drv);
+	struct gpioclx_client_driver *glue = container_of(adrv, struct gpioclx_client_driver, amba);
+	int irqs[AMBA_NR_IRQS];
+	unsigned int nirqs = 0;
+
+	while (nirqs < AMBA_NR_IRQS && adev->irq[nirqs] > 0) {
+		irqs[nirqs] = adev->irq[nirqs];
+		nirqs++;
+	}
+	return gpioclx_controller_probe(&adev->dev, glue->gdrv, &adev->res, 1, irqs, nirqs);
+}
+#endif
+
+/* "\Registry\Machine\...\Services\<name>", as DriverEntry would see it. */
+static void gpioclx_init_registry_path(struct gpioclx_driver *gdrv)
+{
+	static const char prefix[] = "\\Registry\\Machine\\System\\CurrentControlSet\\Services\\";
+	size_t i, n = 0, max = ARRAY_SIZE(gdrv->registry_path_buf);
+	const char *parts[] = { prefix, gdrv->name };
+
+	for (i = 0; i < ARRAY_SIZE(parts); i++) {
+		const char *s = parts[i];
+
+		while (*s && n < max)
+			gdrv->registry_path_buf[n++] = (WCHAR)*s++;
+	}
+	gdrv->registry_path.Buffer = gdrv->registry_path_buf;
+	gdrv->registry_path.Length = n * sizeof(WCHAR);
+	gdrv->registry_path.MaximumLength = max * sizeof(WCHAR);
+}
+
+/**
+ * gpioclx_client_driver_register - host a client module
+ * @drv: the client's glue structure (see gpioclx_client.h)
+ * @owner: the client module
+ *
+ * Runs the client's DriverEntry, then registers the Linux drivers that bind
+ * its devices. Return: 0, or a negative errno (logged) if DriverEntry fails
+ * or registers nothing.
+ */
+int gpioclx_client_driver_register(struct gpioclx_client_driver *drv, struct module *owner)
+{
+	struct gpioclx_driver *gdrv;
+	NTSTATUS status;
+	int ret;
+
+	if (!drv || !drv->name || !drv->driver_entry)
+		return -EINVAL;
+	gdrv = kzalloc(sizeof(*gdrv), GFP_KERNEL);
+	if (!gdrv)
+		return -ENOMEM;
+	gdrv->glue = drv;
+	gdrv->owner = owner;
+	gdrv->name = drv->name;
+	gpioclx_init_registry_path(gdrv);
+	drv->gdrv = gdrv;
+	mutex_lock(&gpioclx_drivers_lock);
+	list_add(&gdrv->link, &gpioclx_drivers);
+	mutex_unlock(&gpioclx_drivers_lock);
+
+	status = drv->driver_entry((PDRIVER_OBJECT)gdrv, &gdrv->registry_path);
+	if (!NT_SUCCESS(status)) {
+		ret = gpioclx_status_to_errno(status);
+		pr_err("gpioclx: %s: DriverEntry failed: NTSTATUS %#010x (%d)\n", drv->name,
+		       (u32)status, ret);
+		goto err_forget;
+	}
+	if (!gdrv->registered || !gdrv->config.EvtDriverDeviceAdd) {
+		pr_err("gpioclx: %s: DriverEntry returned success without %s\n", drv->name,
+		       !gdrv->registered ? "GPIO_CLX_RegisterClient" : "an EvtDriverDeviceAdd");
+		ret = -EINVAL;
+		goto err_forget;
+	}
+
+	drv->platform.probe = gpioclx_platform_probe;
+	drv->platform.driver.name = drv->name;
+	drv->platform.driver.of_match_table = drv->of_match_table;
+	drv->platform.driver.acpi_match_table = drv->acpi_match_table;
+	drv->platform.driver.pm = &gpioclx_pm_ops;
+	drv->platform.id_table = drv->id_table;
+	ret = __platform_driver_register(&drv->platform, owner);
+	if (ret)
+		goto err_forget;
+#if IS_ENABLED(CONFIG_ARM_AMBA)
+	if (drv->amba_ids) {
+		drv->amba.probe = gpioclx_amba_probe;
+		drv->amba.drv.name = drv->name;
+		drv->amba.drv.owner = owner;
+		drv->amba.drv.pm = &gpioclx_pm_ops;
+		drv->amba.id_table = drv->amba_ids;
+		ret = amba_driver_register(&drv->amba);
+		if (ret) {
+			platform_driver_unregister(&drv->platform);
+			goto err_forget;
+		}
+	}
+#endif
+	return 0;
+
+err_forget:
+	if (gdrv->registered && gdrv->config.EvtDriverUnload)
+		gdrv->config.EvtDriverUnload((WDFDRIVER)gdrv);
+	mutex_lock(&gpioclx_drivers_lock);
+	list_del(&gdrv->link);
+	mutex_unlock(&gpioclx_drivers_lock);
+	drv->gdrv = NULL;
+	kfree(gdrv);
+	return ret;
+}
+EXPORT_SYMBOL_GPL(gpioclx_client_driver_register);
+
+/**
+ * gpioclx_client_driver_unregister - unbind every device, unload the client
+ * @drv: what gpioclx_client_driver_register() registered
+ */
+void gpioclx_client_driver_unregister(struct gpioclx_client_driver *drv)
+{
+	struct gpioclx_driver *gdrv = drv->gdrv;
+
+	if (!gdrv)
+		return;
+#if IS_ENABLED(CONFIG_ARM_AMBA)
+	if (drv->amba_ids)
+		amba_driver_unregister(&drv->amba);
+#endif
+	platform_driver_unregister(&drv->platform);
+	if (gdrv->config.EvtDriverUnload)
+		gdrv->config.EvtDriverUnload((WDFDRIVER)gdrv);
+	if (gdrv->registered)
+		pr_warn("gpioclx: %s: EvtDriverUnload did not call GPIO_CLX_UnregisterClient\n",
+			drv->name);
+	mutex_lock(&gpioclx_drivers_lock);
+	list_del(&gdrv->link);
+	mutex_unlock(&gpioclx_drivers_lock);
+	drv->gdrv = NULL;
+	kfree(gdrv);
+}
+EXPORT_SYMBOL_GPL(gpioclx_client_driver_unregister);

@@ -1,0 +1,386 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * gpioclx_gpio.c - the gpio_chip whose operations call the client.
+ *
+ * Offsets: line = bank * pins_per_bank + pin. The mapping onto
+ * ConnectIoPins/DisconnectIoPins is lazy, because gpiolib learns a line's
+ * direction only after request():
+ *
+ *   request            record the line; no client call
+ *   direction_input    Connect(Input); if connected as output first
+ *                      Disconnect(PreserveConfiguration=1, Output)
+ *   direction_output   Write(value) to preload the latch, then as above
+ *                      with Connect(Output), then Write(value) again
+ *   get/set on a requested line never given a direction
+ *                      Connect in the direction last recorded (input)
+ *   free               Disconnect(PreserveConfiguration=0, connected mode)
+ *
+ * The preload write means a line switched to output drives the requested
+ * level from its first instant on hardware that latches data for inputs;
+ * hardware that drops such writes (the PL061) glitches exactly as its
+ * native driver does. Reconnecting instead of connecting at request()
+ * also avoids flipping an output that a previous user left driving
+ * (PreserveConfiguration) to input on its way to output again.
+ */
+#include <linux/gpio/driver.h>
+#include <linux/pinctrl/pinconf-generic.h>
+
+#include "gpioclx_internal.h"
+
+static int gpioclx_errno(struct gpioclx_controller *ctrl, enum gpioclx_cb cb,
+			 unsigned int bank, NTSTATUS status)
+{
+	if (NT_SUCCESS(status))
+		return 0;
+	gpioclx_call_err(ctrl, cb, bank, status);
+	return gpioclx_status_to_errno(status);
+}
+
+static int gpioclx_request(struct gpio_chip *gc, unsigned int offset)
+{
+	struct gpioclx_controller *ctrl = gpioclx_from_gc(gc);
+	unsigned int pin;
+	struct gpioclx_bank *bank = gpioclx_bank_of(ctrl, offset, &pin);
+
+	if (!ctrl->cb->CLIENT_ConnectIoPins) {
+		dev_err(ctrl->dev, "line %u: the client has no I/O callbacks\n", offset);
+		return -EOPNOTSUPP;
+	}
+	bank->requested |= BIT_ULL(pin);
+	return 0;
+}
+
+static void gpioclx_free(struct gpio_chip *gc, unsigned int offset)
+{
+	struct gpioclx_controller *ctrl = gpioclx_from_gc(gc);
+	unsigned int pin;
+	struct gpioclx_bank *bank = gpioclx_bank_of(ctrl, offset, &pin);
+	NTSTATUS status;
+
+	if (bank->connected & BIT_ULL(pin)) {
+		status = gpioclx_disconnect_pin(bank, pin, false);
+		gpioclx_errno(ctrl, GPIOCLX_CB_DISCONNECT_IO, bank->id, status);
+	}
+	bank->requested &= ~BIT_ULL(pin);
+	/* the next user starts from the default configuration */
+	bank->pins[pin].pull = GPIO_PIN_PULL_CONFIGURATION_DEFAULT;
+	bank->pins[pin].debounce = 0;
+	bank->pins[pin].drive = 0;
+}
+
+static int gpioclx_get_direction(struct gpio_chip *gc, unsigned int offset)
+{
+	struct gpioclx_controller *ctrl = gpioclx_from_gc(gc);
+	unsigned int pin;
+	struct gpioclx_bank *bank = gpioclx_bank_of(ctrl, offset, &pin);
+
+	return bank->output & BIT_ULL(pin) ? GPIO_LINE_DIRECTION_OUT : GPIO_LINE_DIRECTION_IN;
+}
+
+/* Connect @pin in @mode, leaving any other-mode connection first. */
+static int gpioclx_switch_mode(struct gpioclx_bank *bank, unsigned int pin,
+			       GPIO_CONNECT_IO_PINS_MODE mode)
+{
+	struct gpioclx_controller *ctrl = bank->ctrl;
+	bool was_output = bank->output & BIT_ULL(pin);
+	NTSTATUS status;
+
+	if (bank->connected & BIT_ULL(pin)) {
+		if (was_output == (mode == ConnectModeOutput))
+			return 0;
+		status = gpioclx_disconnect_pin(bank, pin, true);
+		if (!NT_SUCCESS(status))
+			return gpioclx_errno(ctrl, GPIOCLX_CB_DISCONNECT_IO, bank->id, status);
+	}
+	status = gpioclx_connect_pin(bank, pin, mode);
+	return gpioclx_errno(ctrl, GPIOCLX_CB_CONNECT_IO, bank->id, status);
+}
+
+/* A requested line used before any direction call: connect it as recorded. */
+static int gpioclx_ensure_connected(struct gpioclx_bank *bank, u64 mask)
+{
+	unsigned long bits[BITS_TO_LONGS(64)];
+	unsigned int pin;
+	int ret;
+
+	mask &= bank->requested & ~bank->connected;
+	bitmap_from_u64(bits, mask);
+	for_each_set_bit(pin, bits, 64) {
+		ret = gpioclx_switch_mode(bank, pin, bank->output & BIT_ULL(pin) ?
+					  ConnectModeOutput : ConnectModeInput);
+		if (ret)
+			return ret;
+	}
+	return 0;
+}
+
+static int gpioclx_direction_input(struct gpio_chip *gc, unsigned int offset)
+{
+	struct gpioclx_controller *ctrl = gpioclx_from_gc(gc);
+	unsigned int pin;
+	struct gpioclx_bank *bank = gpioclx_bank_of(ctrl, offset, &pin);
+
+	return gpioclx_switch_mode(bank, pin, ConnectModeInput);
+}
+
+static int gpioclx_direction_output(struct gpio_chip *gc, unsigned int offset, int value)
+{
+	struct gpioclx_controller *ctrl = gpioclx_from_gc(gc);
+	unsigned int pin;
+	struct gpioclx_bank *bank = gpioclx_bank_of(ctrl, offset, &pin);
+	u64 bit = BIT_ULL(pin);
+	NTSTATUS status;
+	int ret;
+
+	if ((bank->connected & bank->output & bit) == 0) {
+		/* Preload; a client may refuse writes to unconnected pins. */
+		status = gpioclx_write_bank(bank, value ? bit : 0, value ? 0 : bit);
+		if (!NT_SUCCESS(status))
+			dev_dbg(ctrl->dev, "line %u: preload write refused (%#010x)\n", offset,
+				(u32)status);
+		ret = gpioclx_switch_mode(bank, pin, ConnectModeOutput);
+		if (ret)
+			return ret;
+	}
+	status = gpioclx_write_bank(bank, value ? bit : 0, value ? 0 : bit);
+	return gpioclx_errno(ctrl, GPIOCLX_CB_WRITE, bank->id, status);
+}
+
+static int gpioclx_get(struct gpio_chip *gc, unsigned int offset)
+{
+	struct gpioclx_controller *ctrl = gpioclx_from_gc(gc);
+	unsigned int pin;
+	struct gpioclx_bank *bank = gpioclx_bank_of(ctrl, offset, &pin);
+	NTSTATUS status;
+	u64 v;
+	int ret;
+
+	ret = gpioclx_ensure_connected(bank, BIT_ULL(pin));
+	if (ret)
+		return ret;
+	status = gpioclx_read_bank(bank, BIT_ULL(pin), &v);
+	ret = gpioclx_errno(ctrl, GPIOCLX_CB_READ, bank->id, status);
+	return ret ? ret : !!v;
+}
+
+/* The bits of a gpiolib bitmap that fall in @bank, as a bank mask. */
+static u64 gpioclx_bank_bits(struct gpioclx_bank *bank, const unsigned long *map)
+{
+	unsigned int i;
+	u64 m = 0;
+
+	for (i = 0; i < bank->npins; i++)
+		if (test_bit(bank->base + i, map))
+			m |= BIT_ULL(i);
+	return m;
+}
+
+static int gpioclx_get_multiple(struct gpio_chip *gc, unsigned long *mask, unsigned long *bits)
+{
+	struct gpioclx_controller *ctrl = gpioclx_from_gc(gc);
+	unsigned int b, i;
+	NTSTATUS status;
+	u64 m, v;
+	int ret;
+
+	for (b = 0; b < ctrl->nbanks; b++) {
+		struct gpioclx_bank *bank = &ctrl->banks[b];
+
+		m = gpioclx_bank_bits(bank, mask);
+		if (!m)
+			continue;
+		ret = gpioclx_ensure_connected(bank, m);
+		if (ret)
+			return ret;
+		status = gpioclx_read_bank(bank, m, &v);
+		ret = gpioclx_errno(ctrl, GPIOCLX_CB_READ, bank->id, status);
+		if (ret)
+			return ret;
+		for (i = 0; i < bank->npins; i++)
+			if (m & BIT_ULL(i))
+				__assign_bit(bank->base + i, bits, v & BIT_ULL(i));
+	}
+	return 0;
+}
+
+static gpioclx_set_ret_t gpioclx_set(struct gpio_chip *gc, unsigned int offset, int value)
+{
+	struct gpioclx_controller *ctrl = gpioclx_from_gc(gc);
+	unsigned int pin;
+	struct gpioclx_bank *bank = gpioclx_bank_of(ctrl, offset, &pin);
+	NTSTATUS status;
+
+	status = gpioclx_write_bank(bank, value ? BIT_ULL(pin) : 0, value ? 0 : BIT_ULL(pin));
+	GPIOCLX_SET_RETURN(gpioclx_errno(ctrl, GPIOCLX_CB_WRITE, bank->id, status));
+}
+
+static gpioclx_set_ret_t gpioclx_set_multiple(struct gpio_chip *gc, unsigned long *mask,
+					      unsigned long *bits)
+{
+	struct gpioclx_controller *ctrl = gpioclx_from_gc(gc);
+	unsigned int b;
+	NTSTATUS status;
+	int ret = 0;
+	u64 m, v;
+
+	for (b = 0; b < ctrl->nbanks; b++) {
+		struct gpioclx_bank *bank = &ctrl->banks[b];
+
+		m = gpioclx_bank_bits(bank, mask);
+		if (!m)
+			continue;
+		v = gpioclx_bank_bits(bank, bits);
+		status = gpioclx_write_bank(bank, m & v, m & ~v);
+		/* keep going: the other banks' lines are independent */
+		ret = gpioclx_errno(ctrl, GPIOCLX_CB_WRITE, bank->id, status) ?: ret;
+	}
+	GPIOCLX_SET_RETURN(ret);
+}
+
+/*
+ * Apply a new pull/debounce/drive to a line: recorded for the next
+ * Connect, and applied now by reconnecting a connected line
+ * (Disconnect(PreserveConfiguration=1) + Connect). If the client refuses,
+ * the old configuration is reconnected and the refusal returned.
+ */
+static int gpioclx_reconfigure_pin(struct gpioclx_bank *bank, unsigned int pin,
+				   const struct gpioclx_pin *cfg)
+{
+	struct gpioclx_controller *ctrl = bank->ctrl;
+	struct gpioclx_pin old = bank->pins[pin];
+	GPIO_CONNECT_IO_PINS_MODE mode;
+	NTSTATUS status;
+
+	bank->pins[pin] = *cfg;
+	if (!(bank->connected & BIT_ULL(pin)))
+		return 0;
+	mode = bank->output & BIT_ULL(pin) ? ConnectModeOutput : ConnectModeInput;
+	status = gpioclx_disconnect_pin(bank, pin, true);
+	if (NT_SUCCESS(status))
+		status = gpioclx_connect_pin(bank, pin, mode);
+	if (NT_SUCCESS(status))
+		return 0;
+	bank->pins[pin] = old;
+	if (!(bank->connected & BIT_ULL(pin)))
+		gpioclx_connect_pin(bank, pin, mode);
+	if (status == STATUS_NOT_SUPPORTED)
+		return -ENOTSUPP;	/* quietly: gpiolib falls back */
+	return gpioclx_errno(ctrl, GPIOCLX_CB_CONNECT_IO, bank->id, status);
+}
+
+/* µA (or µs) to the 10-unit fields of GpioClx, exactly or not at all. */
+static bool gpioclx_to_tens(u32 value, u16 *tens)
+{
+	if (value % 10 || value / 10 > U16_MAX)
+		return false;
+	*tens = value / 10;
+	return true;
+}
+
+static int gpioclx_set_config(struct gpio_chip *gc, unsigned int offset, unsigned long config)
+{
+	struct gpioclx_controller *ctrl = gpioclx_from_gc(gc);
+	u32 arg = pinconf_to_config_argument(config);
+	unsigned int pin;
+	struct gpioclx_bank *bank = gpioclx_bank_of(ctrl, offset, &pin);
+	struct gpioclx_pin cfg = bank->pins[pin];
+
+	switch (pinconf_to_config_param(config)) {
+	case PIN_CONFIG_BIAS_DISABLE:
+		cfg.pull = GPIO_PIN_PULL_CONFIGURATION_NONE;
+		break;
+	case PIN_CONFIG_BIAS_PULL_UP:
+		cfg.pull = GPIO_PIN_PULL_CONFIGURATION_PULLUP;
+		break;
+	case PIN_CONFIG_BIAS_PULL_DOWN:
+		cfg.pull = GPIO_PIN_PULL_CONFIGURATION_PULLDOWN;
+		break;
+	case PIN_CONFIG_INPUT_DEBOUNCE:
+		if (ctrl->info.Flags.EmulateDebouncing) {
+			/* the shim debounces this line's interrupts itself */
+			bank->pins[pin].debounce_us = arg;
+			return 0;
+		}
+		if (!gpioclx_to_tens(arg, &cfg.debounce))
+			return -ENOTSUPP;
+		break;
+	case PIN_CONFIG_DRIVE_STRENGTH:		/* mA */
+		if (arg > U16_MAX / 100)
+			return -ENOTSUPP;
+		cfg.drive = arg * 100;
+		break;
+	case PIN_CONFIG_DRIVE_STRENGTH_UA:
+		if (!gpioclx_to_tens(arg, &cfg.drive))
+			return -ENOTSUPP;
+		break;
+	case PIN_CONFIG_DRIVE_PUSH_PULL:
+		return 0;	/* what every GpioClx output is */
+	default:
+		/* open drain/source, persistence, ...: GpioClx can't say it */
+		return -ENOTSUPP;
+	}
+	return gpioclx_reconfigure_pin(bank, pin, &cfg);
+}
+
+static int gpioclx_init_valid_mask(struct gpio_chip *gc, unsigned long *valid_mask,
+				   unsigned int ngpios)
+{
+	struct gpioclx_controller *ctrl = gpioclx_from_gc(gc);
+
+	/* the last bank may be short: lines past TotalPins do not exist */
+	bitmap_clear(valid_mask, ctrl->total_pins, ngpios - ctrl->total_pins);
+	return 0;
+}
+
+/* Unbind with lines still held: put them back to their safe state. */
+void gpioclx_disconnect_all(struct gpioclx_controller *ctrl)
+{
+	unsigned long bits[BITS_TO_LONGS(64)];
+	unsigned int b, pin;
+
+	for (b = 0; b < ctrl->nbanks; b++) {
+		struct gpioclx_bank *bank = &ctrl->banks[b];
+
+		bitmap_from_u64(bits, bank->connected);
+		for_each_set_bit(pin, bits, 64) {
+			dev_warn(ctrl->dev, "line %u still connected at unbind: disconnecting\n",
+				 bank->base + pin);
+			gpioclx_errno(ctrl, GPIOCLX_CB_DISCONNECT_IO, bank->id,
+				      gpioclx_disconnect_pin(bank, pin, false));
+		}
+		bank->requested = 0;
+	}
+}
+
+int gpioclx_gpiochip_setup(struct gpioclx_controller *ctrl)
+{
+	struct gpio_chip *gc = &ctrl->gc;
+	int ret;
+
+	gc->label = dev_name(ctrl->dev);
+	gc->parent = ctrl->dev;
+	gc->owner = ctrl->gdrv->owner;
+	gc->base = -1;
+	gc->ngpio = ctrl->nbanks * ctrl->ppb;
+	gc->can_sleep = !ctrl->mm;
+	gc->request = gpioclx_request;
+	gc->free = gpioclx_free;
+	gc->get_direction = gpioclx_get_direction;
+	gc->direction_input = gpioclx_direction_input;
+	gc->direction_output = gpioclx_direction_output;
+	gc->get = gpioclx_get;
+	gc->get_multiple = gpioclx_get_multiple;
+	gc->set = gpioclx_set;
+	gc->set_multiple = gpioclx_set_multiple;
+	gc->set_config = gpioclx_set_config;
+	if (ctrl->total_pins < gc->ngpio)
+		gc->init_valid_mask = gpioclx_init_valid_mask;
+
+	ret = gpioclx_irq_setup(ctrl);
+	if (ret)
+		return ret;
+	ret = devm_gpiochip_add_data(ctrl->dev, gc, ctrl);
+	if (ret)
+		return dev_err_probe(ctrl->dev, ret, "registering the gpio_chip\n");
+	return 0;
+}

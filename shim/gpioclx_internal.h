@@ -1,0 +1,264 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * gpioclx_internal.h - the shim's private objects and the helpers its
+ * files share. Nothing here names a controller.
+ *
+ * Object model:
+ *   struct gpioclx_driver      one per client module; its WDFDRIVER and
+ *                              PDRIVER_OBJECT; holds the registration packet
+ *   struct gpioclx_controller  one per bound device; its WDFDEVICE; owns the
+ *                              client context, the gpio_chip and the banks
+ *   struct gpioclx_bank        one per GpioClx bank: lock, pin bookkeeping,
+ *                              interrupt state
+ */
+#ifndef GPIOCLX_INTERNAL_H
+#define GPIOCLX_INTERNAL_H
+
+#include <linux/atomic.h>
+#include <linux/bitops.h>
+#include <linux/device.h>
+#include <linux/gpio/driver.h>
+#include <linux/hrtimer.h>
+#include <linux/irq.h>
+#include <linux/list.h>
+#include <linux/mutex.h>
+#include <linux/sched.h>
+#include <linux/spinlock.h>
+#include <linux/types.h>
+
+#include <ntddk.h>
+#include <wdf.h>
+#include <gpioclx.h>
+
+#include "gpioclx_client.h"
+#include "gpioclx_compat.h"
+
+#define GPIOCLX_MAX_PINS_PER_BANK 64
+/* A context larger than this is a corrupt packet, not a real client. */
+#define GPIOCLX_MAX_CONTEXT_SIZE (1024 * 1024)
+#define GPIOCLX_CONTROLLER_MAGIC 0x58434c47	/* "GLCX" */
+
+/* The client callbacks, for counters, traces and log lines. */
+enum gpioclx_cb {
+	GPIOCLX_CB_PREPARE,
+	GPIOCLX_CB_RELEASE,
+	GPIOCLX_CB_START,
+	GPIOCLX_CB_STOP,
+	GPIOCLX_CB_QUERY_BASIC_INFO,
+	GPIOCLX_CB_QUERY_SET_INFO,
+	GPIOCLX_CB_ENABLE_INTERRUPT,
+	GPIOCLX_CB_DISABLE_INTERRUPT,
+	GPIOCLX_CB_UNMASK_INTERRUPT,
+	GPIOCLX_CB_MASK_INTERRUPTS,
+	GPIOCLX_CB_QUERY_ACTIVE,
+	GPIOCLX_CB_CLEAR_ACTIVE,
+	GPIOCLX_CB_CONNECT_IO,
+	GPIOCLX_CB_DISCONNECT_IO,
+	GPIOCLX_CB_READ,
+	GPIOCLX_CB_WRITE,
+	GPIOCLX_CB_SAVE_BANK,
+	GPIOCLX_CB_RESTORE_BANK,
+	GPIOCLX_CB_PRE_PROCESS,
+	GPIOCLX_CB_RECONFIGURE,
+	GPIOCLX_CB_QUERY_ENABLED,
+	GPIOCLX_CB_COUNT
+};
+
+extern const char *const gpioclx_cb_names[GPIOCLX_CB_COUNT];
+
+/* A client module: what DriverEntry created and registered. */
+struct gpioclx_driver {
+	struct list_head link;			/* gpioclx_drivers */
+	struct gpioclx_client_driver *glue;
+	struct module *owner;
+	const char *name;
+	WDF_DRIVER_CONFIG config;
+	bool created;				/* WdfDriverCreate() done */
+	bool registered;			/* GPIO_CLX_RegisterClient() done */
+	GPIO_CLIENT_REGISTRATION_PACKET packet;	/* zero-extended copy */
+	UNICODE_STRING registry_path;
+	WCHAR registry_path_buf[96];
+};
+
+/* The shim's side of PWDFDEVICE_INIT: valid during EvtDriverDeviceAdd only. */
+struct WDFDEVICE_INIT {
+	struct device *dev;
+	struct gpioclx_driver *gdrv;
+	bool pre_device_create_done;
+	struct gpioclx_controller *ctrl;	/* set by WdfDeviceCreate() */
+};
+
+/* A CM resource list, as PrepareController sees it. */
+struct gpioclx_reslist {
+	ULONG count;
+	PCM_PARTIAL_RESOURCE_DESCRIPTOR descs;
+};
+
+/* How a line is connected, as the shim recorded it. */
+struct gpioclx_pin {
+	u8 pull;			/* GPIO_PIN_PULL_CONFIGURATION_* */
+	u16 debounce;			/* 10 us units, as passed to Connect */
+	u16 drive;			/* 10 uA units */
+	/* interrupt side */
+	unsigned int irq_type;		/* IRQ_TYPE_* asked by Linux */
+	KINTERRUPT_MODE mode;		/* as programmed into the client */
+	KINTERRUPT_POLARITY polarity;
+	u32 debounce_us;		/* software debounce (EmulateDebouncing) */
+	bool last_level;		/* ActiveBoth emulation: level armed for */
+};
+
+struct gpioclx_bank {
+	struct gpioclx_controller *ctrl;
+	BANK_ID id;
+	unsigned int npins;
+	unsigned int base;		/* first gpio_chip offset of the bank */
+
+	/*
+	 * The bank's interrupt lock: a raw spinlock for memory-mapped
+	 * controllers (callbacks at "DIRQL"), a mutex for serially connected
+	 * ones (callbacks at PASSIVE). owner is the task inside a callback
+	 * under the lock, so that a client's redundant
+	 * GPIO_CLX_AcquireInterruptLock() from there is tolerated.
+	 */
+	raw_spinlock_t raw_lock;
+	struct mutex mutex;
+	struct task_struct *owner;
+	unsigned long irq_flags;
+	unsigned int client_lock_depth;	/* GPIO_CLX_AcquireInterruptLock nesting */
+	bool client_owns;		/* the client, not the shim, took the lock */
+
+	/* I/O bookkeeping (bit n = pin n) */
+	u64 requested;
+	u64 connected;
+	u64 output;			/* connected (or last connected) as output */
+	struct gpioclx_pin pins[GPIOCLX_MAX_PINS_PER_BANK];
+
+	/* interrupt bookkeeping */
+	int parent_irq;			/* Linux irq, or 0 */
+	u64 irq_enabled;		/* EnableInterrupt done */
+	u64 irq_masked;			/* masked by Linux */
+	u64 irq_level;			/* enabled level-sensitive at the client */
+	u64 irq_emulated_both;		/* ActiveBoth emulated by the shim */
+	u64 irq_pending_sync;		/* serial: changes for irq_bus_sync_unlock */
+	u64 irq_storm_masked;
+	unsigned int storm_count[GPIOCLX_MAX_PINS_PER_BANK];
+	unsigned long storm_window_start;
+	struct hrtimer *debounce_timers;
+};
+
+struct gpioclx_controller {
+	u32 magic;
+	struct device *dev;
+	struct gpioclx_driver *gdrv;
+	const GPIO_CLIENT_REGISTRATION_PACKET *cb;
+	CLIENT_CONTROLLER_BASIC_INFORMATION info;
+	bool mm;			/* MemoryMappedController */
+	bool masks;			/* FormatIoRequestsAsMasks */
+	unsigned int nbanks;
+	unsigned int ppb;		/* pins per bank */
+	unsigned int total_pins;
+	struct gpioclx_bank *banks;
+
+	struct gpioclx_reslist raw, translated;
+	int *parent_irqs;		/* Linux irqs of the interrupt resources */
+	unsigned int nparents;
+	bool prepared;
+	bool started;
+
+	/*
+	 * Serialises the client's passive callbacks (Connect/Disconnect,
+	 * Enable/Disable, QuerySet): GpioClx runs only one at a time. A raw
+	 * spinlock for memory-mapped controllers, whose callbacks must not
+	 * sleep and may be reached from atomic context (gpiolib's open-drain
+	 * emulation, irq_chip ops); a mutex for serial controllers.
+	 */
+	raw_spinlock_t passive_raw;
+	struct mutex passive_mutex;
+
+	struct gpio_chip gc;
+	struct irq_chip *irqchip;
+	struct dentry *debugfs;
+	atomic_long_t calls[GPIOCLX_CB_COUNT];
+	atomic_long_t failures[GPIOCLX_CB_COUNT];
+
+	/* power */
+	bool suspended;
+	bool runtime_pm;
+
+	/* the client's context, ControllerContextSize bytes */
+	u8 context[] __aligned(16);
+};
+
+static inline struct gpioclx_controller *gpioclx_from_context(PVOID context)
+{
+	return container_of((u8 *)context, struct gpioclx_controller, context[0]);
+}
+
+static inline struct gpioclx_controller *gpioclx_from_gc(struct gpio_chip *gc)
+{
+	return gpiochip_get_data(gc);
+}
+
+static inline struct gpioclx_bank *gpioclx_bank_of(struct gpioclx_controller *ctrl,
+						   unsigned int offset, unsigned int *pin)
+{
+	*pin = offset % ctrl->ppb;
+	return &ctrl->banks[offset / ctrl->ppb];
+}
+
+/* gpioclx_status.c */
+int gpioclx_status_to_errno(NTSTATUS status);
+
+/* gpioclx_trace.c: account for one client call (counter + tracepoint). */
+void gpioclx_note_call(struct gpioclx_controller *ctrl, enum gpioclx_cb cb,
+		       unsigned int bank, u64 mask, NTSTATUS status);
+
+/* Log a failed client call once per burst, with the callback and NTSTATUS. */
+#define gpioclx_call_err(ctrl, cb, bank, status) \
+	dev_err_ratelimited((ctrl)->dev, "%s(bank %u) failed: NTSTATUS %#010x (%d)\n", \
+			    gpioclx_cb_names[cb], (bank), (u32)(status), \
+			    gpioclx_status_to_errno(status))
+
+/* gpioclx_lock.c: the bank lock around I/O and ISR-path callbacks. */
+void gpioclx_bank_lock(struct gpioclx_bank *bank);
+void gpioclx_bank_unlock(struct gpioclx_bank *bank);
+void gpioclx_passive_begin(struct gpioclx_bank *bank, unsigned long *flags);
+void gpioclx_passive_end(struct gpioclx_bank *bank, unsigned long flags);
+
+/* gpioclx_io.c: Connect/Disconnect and Read/Write, in client terms. */
+NTSTATUS gpioclx_connect_pin(struct gpioclx_bank *bank, unsigned int pin,
+			     GPIO_CONNECT_IO_PINS_MODE mode);
+NTSTATUS gpioclx_disconnect_pin(struct gpioclx_bank *bank, unsigned int pin,
+				bool preserve);
+NTSTATUS gpioclx_read_bank(struct gpioclx_bank *bank, u64 mask, u64 *values);
+NTSTATUS gpioclx_write_bank(struct gpioclx_bank *bank, u64 set, u64 clear);
+
+/* gpioclx_gpio.c */
+int gpioclx_gpiochip_setup(struct gpioclx_controller *ctrl);
+void gpioclx_disconnect_all(struct gpioclx_controller *ctrl);
+
+/* gpioclx_irq.c */
+int gpioclx_irq_setup(struct gpioclx_controller *ctrl);
+void gpioclx_irq_disable_all(struct gpioclx_controller *ctrl);
+
+/* gpioclx_controller.c */
+int gpioclx_controller_probe(struct device *dev, struct gpioclx_driver *gdrv,
+			     struct resource *mem, unsigned int nmem,
+			     const int *irqs, unsigned int nirqs);
+
+/* gpioclx_packet.c */
+NTSTATUS gpioclx_packet_validate(const char *name, const GPIO_CLIENT_REGISTRATION_PACKET *p);
+NTSTATUS gpioclx_basic_info_validate(struct gpioclx_controller *ctrl);
+
+/* gpioclx_driver.c */
+struct gpioclx_driver *gpioclx_driver_lookup(WDFDRIVER driver);
+
+/* gpioclx_debugfs.c */
+void gpioclx_debugfs_add(struct gpioclx_controller *ctrl);
+void gpioclx_debugfs_init(void);
+void gpioclx_debugfs_exit(void);
+
+/* gpioclx_pm.c */
+extern const struct dev_pm_ops gpioclx_pm_ops;
+
+#endif /* GPIOCLX_INTERNAL_H */

@@ -1,0 +1,173 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * gpioclx_io.c - the I/O callbacks, called the way GpioClx calls them:
+ * ConnectIoPins/DisconnectIoPins under the passive serialisation, one pin
+ * per call (gpiolib requests lines one at a time); Read/Write under the
+ * bank lock, one call per bank, in the mask or the pin-table format the
+ * client asked for with FormatIoRequestsAsMasks.
+ */
+#include <linux/bitmap.h>
+
+#include "gpioclx_internal.h"
+
+NTSTATUS gpioclx_connect_pin(struct gpioclx_bank *bank, unsigned int pin,
+			     GPIO_CONNECT_IO_PINS_MODE mode)
+{
+	struct gpioclx_controller *ctrl = bank->ctrl;
+	const struct gpioclx_pin *cfg = &bank->pins[pin];
+	PIN_NUMBER table[1] = { pin };
+	GPIO_CONNECT_IO_PINS_PARAMETERS p = {
+		.BankId = bank->id,
+		.PinNumberTable = table,
+		.PinCount = 1,
+		.ConnectMode = mode,
+		.PullConfiguration = cfg->pull,
+		.DebounceTimeout = cfg->debounce,
+		.DriveStrength = mode == ConnectModeOutput ? cfg->drive : 0,
+	};
+	unsigned long flags;
+	NTSTATUS status;
+
+	gpioclx_passive_begin(bank, &flags);
+	status = ctrl->cb->CLIENT_ConnectIoPins(ctrl->context, &p);
+	if (NT_SUCCESS(status)) {
+		bank->connected |= BIT_ULL(pin);
+		if (mode == ConnectModeOutput)
+			bank->output |= BIT_ULL(pin);
+		else
+			bank->output &= ~BIT_ULL(pin);
+	}
+	gpioclx_passive_end(bank, flags);
+	gpioclx_note_call(ctrl, GPIOCLX_CB_CONNECT_IO, bank->id, BIT_ULL(pin), status);
+	return status;
+}
+
+NTSTATUS gpioclx_disconnect_pin(struct gpioclx_bank *bank, unsigned int pin, bool preserve)
+{
+	struct gpioclx_controller *ctrl = bank->ctrl;
+	PIN_NUMBER table[1] = { pin };
+	GPIO_DISCONNECT_IO_PINS_PARAMETERS p = {
+		.BankId = bank->id,
+		.PinNumberTable = table,
+		.PinCount = 1,
+		.DisconnectMode = bank->output & BIT_ULL(pin) ? ConnectModeOutput :
+								 ConnectModeInput,
+		.DisconnectFlags.PreserveConfiguration = preserve,
+	};
+	unsigned long flags;
+	NTSTATUS status;
+
+	gpioclx_passive_begin(bank, &flags);
+	status = ctrl->cb->CLIENT_DisconnectIoPins(ctrl->context, &p);
+	/*
+	 * Even a failed disconnect ends the connection on our side: Linux
+	 * has released the line and will not retry.
+	 */
+	bank->connected &= ~BIT_ULL(pin);
+	gpioclx_passive_end(bank, flags);
+	gpioclx_note_call(ctrl, GPIOCLX_CB_DISCONNECT_IO, bank->id, BIT_ULL(pin), status);
+	return status;
+}
+
+/* The pins of @mask as a PinNumberTable; returns the count. */
+static unsigned int gpioclx_pin_table(u64 mask, PIN_NUMBER *table)
+{
+	unsigned int n = 0, pin;
+	unsigned long bits[BITS_TO_LONGS(64)];
+
+	bitmap_from_u64(bits, mask);
+	for_each_set_bit(pin, bits, 64)
+		table[n++] = pin;
+	return n;
+}
+
+/**
+ * gpioclx_read_bank - read pins of one bank with one client call
+ * @bank: the bank
+ * @mask: pins wanted (bit n = pin n)
+ * @values: pin levels, only @mask bits meaningful
+ *
+ * WriteConfiguredPins is set when every wanted pin is connected as an
+ * output, so a client that reads outputs from the latch does so.
+ */
+NTSTATUS gpioclx_read_bank(struct gpioclx_bank *bank, u64 mask, u64 *values)
+{
+	struct gpioclx_controller *ctrl = bank->ctrl;
+	GPIO_READ_PINS_FLAGS flags = {};
+	PIN_NUMBER table[GPIOCLX_MAX_PINS_PER_BANK];
+	u8 buf[GPIOCLX_MAX_PINS_PER_BANK / 8] = {};
+	NTSTATUS status;
+	u64 v = 0;
+	unsigned int i, n;
+
+	if (!ctrl->cb->CLIENT_ReadGpioPins)
+		return STATUS_NOT_SUPPORTED;
+	flags.WriteConfiguredPins = !(mask & ~(bank->output & bank->connected));
+	if (ctrl->masks) {
+		GPIO_READ_PINS_MASK_PARAMETERS p = {
+			.BankId = bank->id, .PinValues = &v, .Flags = flags,
+		};
+
+		gpioclx_bank_lock(bank);
+		status = ctrl->cb->CLIENT_ReadGpioPinsUsingMask(ctrl->context, &p);
+		gpioclx_bank_unlock(bank);
+	} else {
+		GPIO_READ_PINS_PARAMETERS p = {
+			.BankId = bank->id, .PinNumberTable = table, .Buffer = buf, .Flags = flags,
+		};
+
+		n = gpioclx_pin_table(mask, table);
+		p.PinCount = n;
+		gpioclx_bank_lock(bank);
+		status = ctrl->cb->CLIENT_ReadGpioPins(ctrl->context, &p);
+		gpioclx_bank_unlock(bank);
+		for (i = 0; i < n; i++)
+			if (buf[i / 8] & BIT(i % 8))
+				v |= BIT_ULL(table[i]);
+	}
+	gpioclx_note_call(ctrl, GPIOCLX_CB_READ, bank->id, mask, status);
+	*values = v & mask;
+	return status;
+}
+
+/**
+ * gpioclx_write_bank - drive pins of one bank with one client call
+ * @bank: the bank
+ * @set: pins to drive high
+ * @clear: pins to drive low
+ */
+NTSTATUS gpioclx_write_bank(struct gpioclx_bank *bank, u64 set, u64 clear)
+{
+	struct gpioclx_controller *ctrl = bank->ctrl;
+	PIN_NUMBER table[GPIOCLX_MAX_PINS_PER_BANK];
+	u8 buf[GPIOCLX_MAX_PINS_PER_BANK / 8] = {};
+	NTSTATUS status;
+	unsigned int i, n;
+
+	if (!ctrl->cb->CLIENT_WriteGpioPins)
+		return STATUS_NOT_SUPPORTED;
+	if (ctrl->masks) {
+		GPIO_WRITE_PINS_MASK_PARAMETERS p = {
+			.BankId = bank->id, .SetMask = set, .ClearMask = clear,
+		};
+
+		gpioclx_bank_lock(bank);
+		status = ctrl->cb->CLIENT_WriteGpioPinsUsingMask(ctrl->context, &p);
+		gpioclx_bank_unlock(bank);
+	} else {
+		GPIO_WRITE_PINS_PARAMETERS p = {
+			.BankId = bank->id, .PinNumberTable = table, .Buffer = buf,
+		};
+
+		n = gpioclx_pin_table(set | clear, table);
+		for (i = 0; i < n; i++)
+			if (set & BIT_ULL(table[i]))
+				buf[i / 8] |= BIT(i % 8);
+		p.PinCount = n;
+		gpioclx_bank_lock(bank);
+		status = ctrl->cb->CLIENT_WriteGpioPins(ctrl->context, &p);
+		gpioclx_bank_unlock(bank);
+	}
+	gpioclx_note_call(ctrl, GPIOCLX_CB_WRITE, bank->id, set | clear, status);
+	return status;
+}

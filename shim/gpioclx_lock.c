@@ -1,0 +1,127 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * gpioclx_lock.c - the locks GpioClx promises its clients, on Linux:
+ *
+ *  - the bank interrupt lock, held around the ISR-path and I/O callbacks
+ *    and available to the client through GPIO_CLX_AcquireInterruptLock():
+ *    a raw spinlock with interrupts off for memory-mapped controllers (the
+ *    "DIRQL" callbacks), a mutex for serially connected ones (PASSIVE);
+ *  - the passive serialisation of Connect/Disconnect/Enable/Disable: one at
+ *    a time per controller. For memory-mapped controllers it is a raw
+ *    spinlock, not the bank lock, because those callbacks take the bank
+ *    lock themselves. For serial controllers it also holds the bank lock,
+ *    which is what GpioClx documents ("serialised by the bank wait lock").
+ */
+#include "gpioclx_internal.h"
+
+void gpioclx_bank_lock(struct gpioclx_bank *bank)
+{
+	unsigned long flags;
+
+	if (bank->ctrl->mm) {
+		raw_spin_lock_irqsave(&bank->raw_lock, flags);
+		bank->irq_flags = flags;
+	} else {
+		mutex_lock(&bank->mutex);
+	}
+	bank->owner = current;
+	bank->client_owns = false;
+	bank->client_lock_depth = 0;
+}
+
+void gpioclx_bank_unlock(struct gpioclx_bank *bank)
+{
+	bank->owner = NULL;
+	if (bank->ctrl->mm)
+		raw_spin_unlock_irqrestore(&bank->raw_lock, bank->irq_flags);
+	else
+		mutex_unlock(&bank->mutex);
+}
+
+void gpioclx_passive_begin(struct gpioclx_bank *bank, unsigned long *flags)
+{
+	struct gpioclx_controller *ctrl = bank->ctrl;
+
+	if (ctrl->mm) {
+		raw_spin_lock_irqsave(&ctrl->passive_raw, *flags);
+	} else {
+		mutex_lock(&ctrl->passive_mutex);
+		gpioclx_bank_lock(bank);
+	}
+}
+
+void gpioclx_passive_end(struct gpioclx_bank *bank, unsigned long flags)
+{
+	struct gpioclx_controller *ctrl = bank->ctrl;
+
+	if (ctrl->mm) {
+		raw_spin_unlock_irqrestore(&ctrl->passive_raw, flags);
+	} else {
+		gpioclx_bank_unlock(bank);
+		mutex_unlock(&ctrl->passive_mutex);
+	}
+}
+
+/* The bank a client names by (Context, BankId), or NULL (logged). */
+static struct gpioclx_bank *gpioclx_client_bank(PVOID Context, BANK_ID BankId,
+						const char *what)
+{
+	struct gpioclx_controller *ctrl;
+
+	if (!Context) {
+		WARN(1, "gpioclx: %s: NULL Context\n", what);
+		return NULL;
+	}
+	ctrl = gpioclx_from_context(Context);
+	if (WARN(ctrl->magic != GPIOCLX_CONTROLLER_MAGIC,
+		 "gpioclx: %s: Context is not a GpioClx controller context\n", what))
+		return NULL;
+	if (!ctrl->banks || BankId >= ctrl->nbanks) {
+		dev_WARN(ctrl->dev, "%s: bank %u does not exist\n", what, BankId);
+		return NULL;
+	}
+	return &ctrl->banks[BankId];
+}
+
+VOID GPIO_CLX_AcquireInterruptLock(PVOID Context, BANK_ID BankId)
+{
+	struct gpioclx_bank *bank = gpioclx_client_bank(Context, BankId,
+							"GPIO_CLX_AcquireInterruptLock");
+
+	if (!bank)
+		return;
+	/*
+	 * Called from a callback the shim already runs under this lock
+	 * (GpioClx's documentation disagrees on whether that is legal):
+	 * tolerate it instead of deadlocking.
+	 */
+	if (bank->owner == current) {
+		dev_warn_once(bank->ctrl->dev,
+			      "GPIO_CLX_AcquireInterruptLock(bank %u) while already held: ignored\n",
+			      BankId);
+		bank->client_lock_depth++;
+		return;
+	}
+	gpioclx_bank_lock(bank);
+	bank->client_owns = true;
+	bank->client_lock_depth = 1;
+}
+EXPORT_SYMBOL_GPL(GPIO_CLX_AcquireInterruptLock);
+
+VOID GPIO_CLX_ReleaseInterruptLock(PVOID Context, BANK_ID BankId)
+{
+	struct gpioclx_bank *bank = gpioclx_client_bank(Context, BankId,
+							"GPIO_CLX_ReleaseInterruptLock");
+
+	if (!bank)
+		return;
+	if (bank->owner != current || !bank->client_lock_depth) {
+		dev_WARN(bank->ctrl->dev,
+			 "GPIO_CLX_ReleaseInterruptLock(bank %u) without a matching acquire\n",
+			 BankId);
+		return;
+	}
+	if (--bank->client_lock_depth == 0 && bank->client_owns)
+		gpioclx_bank_unlock(bank);
+}
+EXPORT_SYMBOL_GPL(GPIO_CLX_ReleaseInterruptLock);

@@ -1,0 +1,234 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * gpioclx_mmio.c - MmMapIoSpace(Ex)/MmUnmapIoSpace and the
+ * READ_REGISTER_* / WRITE_REGISTER_* accessors, over ioremap() and
+ * readl()/writel(), plus software register blocks (gpioclx_mmio_model.h).
+ *
+ * A model window is an iomem_resource range the shim allocated; mapping it
+ * returns a cookie from a private buffer and every access through the
+ * cookie calls the model instead of touching memory. Until the first model
+ * is registered a static key keeps the accessors at a plain readl()/writel().
+ */
+#include <linux/io.h>
+#include <linux/jump_label.h>
+#include <linux/module.h>
+#include <linux/rculist.h>
+#include <linux/slab.h>
+
+#include "gpioclx_internal.h"
+#include "gpioclx_mmio_model.h"
+
+struct gpioclx_mmio_model {
+	struct list_head link;
+	struct resource window;		/* in iomem_resource */
+	const struct gpioclx_mmio_model_ops *ops;
+	void *priv;
+	u8 *cookie;			/* what MmMapIoSpace hands out */
+	size_t size;
+	atomic_t mappings;
+};
+
+static LIST_HEAD(gpioclx_models);
+static DEFINE_MUTEX(gpioclx_models_lock);
+static DEFINE_STATIC_KEY_FALSE(gpioclx_models_present);
+
+struct gpioclx_mmio_model *gpioclx_mmio_model_add(const char *name, size_t size,
+						  const struct gpioclx_mmio_model_ops *ops,
+						  void *priv, struct resource *window)
+{
+	struct gpioclx_mmio_model *model;
+	int ret;
+
+	if (!size || !ops || !ops->read || !ops->write || !window)
+		return ERR_PTR(-EINVAL);
+	model = kzalloc(sizeof(*model), GFP_KERNEL);
+	if (!model)
+		return ERR_PTR(-ENOMEM);
+	model->cookie = kzalloc(size, GFP_KERNEL);
+	if (!model->cookie) {
+		kfree(model);
+		return ERR_PTR(-ENOMEM);
+	}
+	model->size = size;
+	model->ops = ops;
+	model->priv = priv;
+	model->window.name = name;
+	model->window.flags = IORESOURCE_MEM;
+	/* Any free physical range will do: nothing but the model answers there. */
+	ret = allocate_resource(&iomem_resource, &model->window, size, 0,
+				iomem_resource.end, PAGE_SIZE, NULL, NULL);
+	if (ret) {
+		pr_err("gpioclx: no free physical window for model %s: %d\n", name, ret);
+		kfree(model->cookie);
+		kfree(model);
+		return ERR_PTR(ret);
+	}
+	*window = (struct resource)DEFINE_RES_MEM_NAMED(model->window.start, size, name);
+
+	mutex_lock(&gpioclx_models_lock);
+	list_add_tail_rcu(&model->link, &gpioclx_models);
+	mutex_unlock(&gpioclx_models_lock);
+	static_branch_inc(&gpioclx_models_present);
+	return model;
+}
+EXPORT_SYMBOL_GPL(gpioclx_mmio_model_add);
+
+void gpioclx_mmio_model_remove(struct gpioclx_mmio_model *model)
+{
+	if (IS_ERR_OR_NULL(model))
+		return;
+	WARN(atomic_read(&model->mappings), "gpioclx: model %s removed while mapped\n",
+	     model->window.name);
+	mutex_lock(&gpioclx_models_lock);
+	list_del_rcu(&model->link);
+	mutex_unlock(&gpioclx_models_lock);
+	synchronize_rcu();
+	static_branch_dec(&gpioclx_models_present);
+	release_resource(&model->window);
+	kfree(model->cookie);
+	kfree(model);
+}
+EXPORT_SYMBOL_GPL(gpioclx_mmio_model_remove);
+
+/* The model whose window holds [phys, phys + size), or NULL. */
+static struct gpioclx_mmio_model *gpioclx_model_by_phys(phys_addr_t phys, size_t size)
+{
+	struct gpioclx_mmio_model *model, *found = NULL;
+
+	rcu_read_lock();
+	list_for_each_entry_rcu(model, &gpioclx_models, link) {
+		if (phys >= model->window.start && size <= resource_size(&model->window) &&
+		    phys - model->window.start <= resource_size(&model->window) - size) {
+			found = model;
+			break;
+		}
+	}
+	rcu_read_unlock();
+	return found;
+}
+
+/* The model a mapped address belongs to; *offset is the offset in its window. */
+static struct gpioclx_mmio_model *gpioclx_model_by_cookie(const volatile void *addr,
+							  unsigned long *offset)
+{
+	struct gpioclx_mmio_model *model, *found = NULL;
+	const u8 *p = (const u8 *)addr;
+
+	rcu_read_lock();
+	list_for_each_entry_rcu(model, &gpioclx_models, link) {
+		if (p >= model->cookie && p < model->cookie + model->size) {
+			*offset = p - model->cookie;
+			found = model;
+			break;
+		}
+	}
+	rcu_read_unlock();
+	return found;
+}
+
+PVOID MmMapIoSpaceEx(PHYSICAL_ADDRESS PhysicalAddress, SIZE_T NumberOfBytes, ULONG Protect)
+{
+	phys_addr_t phys = (phys_addr_t)PhysicalAddress.QuadPart;
+	struct gpioclx_mmio_model *model;
+	void __iomem *va;
+
+	if (!NumberOfBytes)
+		return NULL;
+	if (static_branch_unlikely(&gpioclx_models_present)) {
+		model = gpioclx_model_by_phys(phys, NumberOfBytes);
+		if (model) {
+			atomic_inc(&model->mappings);
+			return model->cookie + (phys - model->window.start);
+		}
+	}
+	/*
+	 * Controller registers are device memory: PAGE_NOCACHE and the
+	 * cached variants all get an uncached mapping, write-combining only
+	 * when asked for.
+	 */
+	if (Protect & PAGE_WRITECOMBINE)
+		va = ioremap_wc(phys, NumberOfBytes);
+	else
+		va = ioremap(phys, NumberOfBytes);
+	if (!va)
+		pr_err("gpioclx: MmMapIoSpaceEx(%pa, %zu) failed\n", &phys, (size_t)NumberOfBytes);
+	return (__force PVOID)va;
+}
+EXPORT_SYMBOL_GPL(MmMapIoSpaceEx);
+
+PVOID MmMapIoSpace(PHYSICAL_ADDRESS PhysicalAddress, SIZE_T NumberOfBytes,
+		   MEMORY_CACHING_TYPE CacheType)
+{
+	return MmMapIoSpaceEx(PhysicalAddress, NumberOfBytes,
+			      CacheType == MmWriteCombined ? PAGE_READWRITE | PAGE_WRITECOMBINE :
+							     PAGE_READWRITE | PAGE_NOCACHE);
+}
+EXPORT_SYMBOL_GPL(MmMapIoSpace);
+
+VOID MmUnmapIoSpace(PVOID BaseAddress, SIZE_T NumberOfBytes)
+{
+	struct gpioclx_mmio_model *model;
+	unsigned long offset;
+
+	if (!BaseAddress)
+		return;
+	if (static_branch_unlikely(&gpioclx_models_present)) {
+		model = gpioclx_model_by_cookie(BaseAddress, &offset);
+		if (model) {
+			atomic_dec(&model->mappings);
+			return;
+		}
+	}
+	iounmap((__force void __iomem *)BaseAddress);
+}
+EXPORT_SYMBOL_GPL(MmUnmapIoSpace);
+
+static u64 gpioclx_model_read(const volatile void *addr, unsigned int width, bool *handled)
+{
+	struct gpioclx_mmio_model *model;
+	unsigned long offset;
+
+	model = gpioclx_model_by_cookie(addr, &offset);
+	*handled = model;
+	return model ? model->ops->read(model->priv, offset, width) : 0;
+}
+
+static bool gpioclx_model_write(volatile void *addr, u64 value, unsigned int width)
+{
+	struct gpioclx_mmio_model *model;
+	unsigned long offset;
+
+	model = gpioclx_model_by_cookie(addr, &offset);
+	if (model)
+		model->ops->write(model->priv, offset, value, width);
+	return model;
+}
+
+#define GPIOCLX_DEFINE_ACCESSORS(type, width, rd, wr) \
+type READ_REGISTER_##type(volatile type *Register) \
+{ \
+	bool handled; \
+	u64 v; \
+ \
+	if (static_branch_unlikely(&gpioclx_models_present)) { \
+		v = gpioclx_model_read(Register, width, &handled); \
+		if (handled) \
+			return (type)v; \
+	} \
+	return rd((const volatile void __iomem *)(__force void __iomem *)Register); \
+} \
+EXPORT_SYMBOL_GPL(READ_REGISTER_##type); \
+ \
+VOID WRITE_REGISTER_##type(volatile type *Register, type Value) \
+{ \
+	if (static_branch_unlikely(&gpioclx_models_present) && \
+	    gpioclx_model_write(Register, Value, width)) \
+		return; \
+	wr(Value, (volatile void __iomem *)(__force void __iomem *)Register); \
+} \
+EXPORT_SYMBOL_GPL(WRITE_REGISTER_##type)
+
+GPIOCLX_DEFINE_ACCESSORS(UCHAR, 1, readb, writeb);
+GPIOCLX_DEFINE_ACCESSORS(USHORT, 2, readw, writew);
+GPIOCLX_DEFINE_ACCESSORS(ULONG, 4, readl, writel);
+GPIOCLX_DEFINE_ACCESSORS(ULONG64, 8, readq, writeq);
