@@ -370,9 +370,10 @@ NTSTATUS Pl061StartController(_In_ PVOID Context, _In_ BOOLEAN RestoreContext,
 	UNREFERENCED_PARAMETER(PreviousPowerState);
 
 	if (!RestoreContext) {
+		/* Turning outputs around can make an edge: clear after it. */
 		Pl061WriteRegister(GpioContext, PL061_GPIOIE, 0);
-		Pl061WriteRegister(GpioContext, PL061_GPIOIC, PL061_ALL_PINS);
 		Pl061WriteRegister(GpioContext, PL061_GPIODIR, 0);
+		Pl061WriteRegister(GpioContext, PL061_GPIOIC, PL061_ALL_PINS);
 		return STATUS_SUCCESS;
 	}
 
