@@ -718,13 +718,16 @@ static void write_rejects_invalid(void)
 
 /* ---- interrupts ---- */
 
+/* A GpioClx trigger and the GPIOIS/GPIOIBE/GPIOIEV bits it must program. */
+struct trigger_case {
+	KINTERRUPT_MODE mode;
+	KINTERRUPT_POLARITY polarity;
+	UCHAR is, ibe, iev;
+};
+
 static void enable_programs_every_trigger(void)
 {
-	static const struct {
-		KINTERRUPT_MODE mode;
-		KINTERRUPT_POLARITY polarity;
-		UCHAR is, ibe, iev;
-	} cases[] = {
+	static const struct trigger_case triggers[] = {
 		{ LevelSensitive, InterruptActiveHigh, 1, 0, 1 },
 		{ LevelSensitive, InterruptActiveLow, 1, 0, 0 },
 		{ Latched, InterruptRisingEdge, 0, 0, 1 },
@@ -736,17 +739,17 @@ static void enable_programs_every_trigger(void)
 	unsigned int i;
 
 	ASSERT_TRUE(setup());
-	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+	for (i = 0; i < RTL_NUMBER_OF(triggers); i++) {
 		/* Other pins' bits, set and clear, must survive. */
-		model.is = 0xA0 | (cases[i].is ? 0 : bit);
-		model.ibe = 0x50 | (cases[i].ibe ? 0 : bit);
-		model.iev = 0x0A | (cases[i].iev ? 0 : bit);
+		model.is = 0xA0 | (triggers[i].is ? 0 : bit);
+		model.ibe = 0x50 | (triggers[i].ibe ? 0 : bit);
+		model.iev = 0x0A | (triggers[i].iev ? 0 : bit);
 		model.ie = 0x81;
-		EXPECT_EQ(enable_irq(2, cases[i].mode, cases[i].polarity), STATUS_SUCCESS);
-		EXPECT_EQ(model.is, 0xA0 | (cases[i].is ? bit : 0));
-		EXPECT_EQ(model.ibe, 0x50 | (cases[i].ibe ? bit : 0));
-		if (!cases[i].ibe)
-			EXPECT_EQ(model.iev, 0x0A | (cases[i].iev ? bit : 0));
+		EXPECT_EQ(enable_irq(2, triggers[i].mode, triggers[i].polarity), STATUS_SUCCESS);
+		EXPECT_EQ(model.is, 0xA0 | (triggers[i].is ? bit : 0));
+		EXPECT_EQ(model.ibe, 0x50 | (triggers[i].ibe ? bit : 0));
+		if (!triggers[i].ibe)
+			EXPECT_EQ(model.iev, 0x0A | (triggers[i].iev ? bit : 0));
 		EXPECT_EQ(model.ie, 0x81 | bit);
 		EXPECT_EQ(query_enabled(), 0x81 | bit);
 		EXPECT_EQ(disable_irq(2), STATUS_SUCCESS);
