@@ -1,0 +1,177 @@
+# shellcheck shell=sh
+# Guest test library (busybox sh), installed as /test/lib.sh.
+#
+# Result lines, the ONLY format the host parses (userspace/e2e.sh):
+#   @@RESULT@@ PASS <scenario>.<check>
+#   @@RESULT@@ FAIL <scenario>.<check> <why>
+#   @@RESULT@@ SKIP <scenario>.<check> <why>
+# Check names are one word (no spaces).  Every line is also appended to
+# $RESULTS so /init can print totals in the closing @@DONE@@ line even
+# though each scenario runs in a subshell.
+#
+# Host requests (answered by userspace/qemu-run.sh while it watches the log):
+#   @@PRESS-BUTTON@@ <tag>   -> QEMU monitor "system_powerdown"; on arm64
+#                               virt that pulses PL061 line 3 (press_button)
+
+RESULTS=${RESULTS:-/tmp/results}
+SCEN=${SCEN:-guest}
+# What a kernel splat looks like on the console / in dmesg.
+SPLAT_RE='WARNING:|BUG:|Oops|lockdep|Call Trace|sleeping function called from invalid context|Kernel panic|INFO: task .* blocked|possible circular locking|inconsistent lock state'
+
+# log TEXT: a human note; "##" keeps it clear of result lines.
+log() { echo "## [$SCEN] $(cut -d" " -f1 /proc/uptime) $*"; }
+
+# oneline TEXT: squash newlines so a reason never breaks the line format.
+oneline() { printf '%s' "$*" | tr '\n\r' '| ' | cut -c1-300; }
+
+# result STATUS CHECK [WHY...]
+result() {
+	_st=$1 _name=$2
+	shift 2
+	_line="@@RESULT@@ $_st $SCEN.$_name"
+	[ $# -gt 0 ] && _line="$_line $(oneline "$*")"
+	echo "$_line"
+	echo "$_line" >>"$RESULTS"
+}
+pass() { result PASS "$1"; }
+fail() { _n=$1; shift; result FAIL "$_n" "${*:-failed}"; }
+skip() { _n=$1; shift; result SKIP "$_n" "${*:-skipped}"; }
+
+# All expect_* return 0 on PASS and 1 on FAIL, so a script can stop
+# early: expect_rc load 0 insmod x.ko || return
+
+# expect_eq CHECK ACTUAL EXPECTED
+expect_eq() {
+	if [ "$2" = "$3" ]; then
+		pass "$1"
+	else
+		fail "$1" "got '$2' want '$3'"
+		return 1
+	fi
+}
+
+# expect_match CHECK ACTUAL EREGEX: ACTUAL (may be multi-line) matches.
+expect_match() {
+	if printf '%s\n' "$2" | grep -qE "$3"; then
+		pass "$1"
+	else
+		fail "$1" "'$2' does not match /$3/"
+		return 1
+	fi
+}
+
+# expect_rc CHECK WANT_RC CMD...: run CMD, compare its exit status.
+# Output goes to /tmp/out.CHECK for later looks; its tail explains a FAIL.
+expect_rc() {
+	_n=$1 _want=$2
+	shift 2
+	"$@" >"/tmp/out.$_n" 2>&1
+	_rc=$?
+	if [ "$_rc" = "$_want" ]; then
+		pass "$_n"
+	else
+		fail "$_n" "rc=$_rc want $_want from '$*': $(tail -n 3 "/tmp/out.$_n")"
+		return 1
+	fi
+}
+
+# run_to SECS CMD...: CMD with a time limit; 124 if it had to be stopped
+# (busybox timeout itself reports 143).  SIGTERM, so tools that catch it
+# (gpiomon) still flush their output.
+run_to() {
+	_secs=$1
+	shift
+	timeout "$_secs" "$@"
+	_rc=$?
+	[ "$_rc" = 143 ] && _rc=124
+	return "$_rc"
+}
+
+# now_cs: guest uptime in centiseconds, the clock of every wait below.
+# (Counting loop iterations instead drifts badly: under TCG one fork of
+# sed/grep costs tens of ms.)
+now_cs() {
+	read -r _up _ </proc/uptime
+	echo $((${_up%.*} * 100 + 1${_up#*.} - 100))
+}
+
+# wait_for MS CMD...: poll CMD (a function is fine) until it succeeds;
+# 1 if MS milliseconds of uptime pass first.
+wait_for() {
+	_end=$(($(now_cs) + $1 / 10))
+	shift
+	while ! "$@" >/dev/null 2>&1; do
+		[ "$(now_cs)" -ge "$_end" ] && return 1
+		usleep 20000
+	done
+	return 0
+}
+
+# irq_count EREGEX: sum over CPUs of the /proc/interrupts line matching
+# EREGEX (0 if none) - lets a script see that an interrupt happened
+# without reading a consumer's (buffered) output.
+irq_count() {
+	grep -E "$1" /proc/interrupts | head -n 1 |
+		awk '{ n = 0; for (i = 2; i <= NF && $i ~ /^[0-9]+$/; i++) n += $i; print n + 0 }'
+}
+
+# line_count FILE [EREGEX]: lines (matching EREGEX) in FILE, 0 if none.
+line_count() {
+	[ -f "$1" ] || { echo 0; return; }
+	if [ $# -gt 1 ]; then grep -cE "$2" "$1"; else wc -l <"$1"; fi
+}
+
+# at_least FILE N [EREGEX]: true once FILE has >= N (matching) lines.
+at_least() { [ "$(line_count "$1" ${3:+"$3"})" -ge "$2" ]; }
+
+# press_button TAG: ask the host for a power-button press.  Tags are
+# made unique here, because the host answers each tag once.
+press_button() {
+	_pn=$(($(cat /tmp/.press_n 2>/dev/null || echo 0) + 1))
+	echo "$_pn" >/tmp/.press_n
+	echo "@@PRESS-BUTTON@@ $1-$_pn"
+}
+
+# dmesg_check [CHECK]: FAIL if the kernel log grew a splat since the
+# previous call (any scenario: the position is kept in a file).
+dmesg_check() {
+	_seen=$(cat /tmp/.dmesg_seen 2>/dev/null || echo 0)
+	dmesg >/tmp/.dmesg_now
+	_total=$(wc -l </tmp/.dmesg_now)
+	echo "$_total" >/tmp/.dmesg_seen
+	tail -n +$((_seen + 1)) /tmp/.dmesg_now >/tmp/.dmesg_new
+	if grep -qE "$SPLAT_RE" /tmp/.dmesg_new; then
+		fail "${1:-dmesg}" "kernel splat: $(grep -m1 -E "$SPLAT_RE" /tmp/.dmesg_new)"
+		grep -A 25 -E "$SPLAT_RE" /tmp/.dmesg_new | head -n 60 | sed 's/^/## dmesg: /'
+		return 1
+	fi
+	return 0
+}
+
+# debugfs_line CHIP OFFSET: gpiolib's debugfs line for OFFSET of CHIP,
+# e.g. " gpio-507 (   |gpiomon   ) in  lo IRQ" (libgpiod-independent view).
+debugfs_line() {
+	_base=$(sed -n "s/^$1: GPIOs \([0-9]*\)-.*/\1/p" /sys/kernel/debug/gpio)
+	[ -n "$_base" ] && grep -E "^ gpio-$((_base + $2)) " /sys/kernel/debug/gpio
+}
+
+# run_scenario NAME: run /test/NAME_*.sh (or /test/NAME.sh) in a subshell
+# with this library loaded; a crash of the script is a FAIL, not a hang.
+run_scenario() {
+	_s=$1 _prev=$SCEN
+	SCEN=$_s
+	# shellcheck disable=SC2012 # our own file names
+	_f=$(ls /test/"$_s"_*.sh /test/"$_s".sh 2>/dev/null | head -n 1)
+	if [ -z "$_f" ]; then
+		fail script "no /test/${_s}_*.sh in the initramfs"
+		SCEN=$_prev
+		return
+	fi
+	echo "@@SCENARIO@@ $_s $_f uptime=$(cut -d' ' -f1 /proc/uptime)"
+	# shellcheck disable=SC1090
+	(. "$_f")
+	_rc=$?
+	[ "$_rc" = 0 ] || fail script "$_f exited with $_rc"
+	dmesg_check dmesg
+	SCEN=$_prev
+}
