@@ -1,0 +1,561 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * simgpio_hw.c - simulated boards for the simulated GPIO controller.
+ *
+ * At module load this file builds nr_controllers boards, each a
+ * platform_device "gpioclx-sim.<n>" carrying what real firmware would
+ * describe for a memory-mapped GPIO controller:
+ *
+ *   IORESOURCE_MEM  the controller's register window: a software model
+ *                   (simgpio_model.c) registered with the shim's MMIO
+ *                   models, so the unmodified client reaches it through
+ *                   MmMapIoSpaceEx() and READ/WRITE_REGISTER_ULONG64();
+ *   IORESOURCE_IRQ  one level-high interrupt per bank, from an irq_domain
+ *                   of our own (Debian kernels have no IRQ_SIM);
+ *   properties      "gpio-line-names" = "bank<B>-<P>" for every line.
+ *
+ * and then registers the GpioClx client driver (gpioclx_sim_linux.c), which
+ * binds the boards through the shim like any other controller. Module exit
+ * goes in reverse: driver first (every board unbound), then the boards.
+ *
+ * Control interface (like gpio-sim's), one directory per line under the
+ * board's device, offset = bank * pins_per_bank + pin:
+ *
+ *   /sys/devices/platform/gpioclx-sim.<n>/sim_gpio<offset>/pull
+ *       write "pull-up" or "pull-down" to drive the pin high or low from
+ *       outside, "none" to let go (the pin then follows its internal pull);
+ *       reads back the current setting. Outputs ignore it.
+ *   /sys/devices/platform/gpioclx-sim.<n>/sim_gpio<offset>/value
+ *       read-only: the level on the pin, 0 or 1 (DATA_IN).
+ *
+ * The attribute groups are attached through dev->groups before the device
+ * is added, so they exist before the uevent and before the driver can bind.
+ *
+ * Interrupts: the model calls back after every change; when a bank's line
+ * is asserted and the parent irq unmasked, an irq_work calls
+ * generic_handle_irq_safe() on the bank's virq, whose flow handler is
+ * handle_level_irq. The chip's unmask re-checks the line and fires again
+ * while it stays asserted, which is what a level-triggered line does.
+ *
+ * Locking: one raw spinlock per board serializes every model access (MMIO
+ * from the client, sysfs drives, the irq_chip's checks). The model
+ * callback runs under it and only queues the irq_work; the irq_work drops
+ * it before handling irqs, so the lock never nests outside an irq_desc
+ * lock.
+ */
+#include <linux/bitops.h>
+#include <linux/device.h>
+#include <linux/err.h>
+#include <linux/interrupt.h>
+#include <linux/irq.h>
+#include <linux/irq_work.h>
+#include <linux/irqdesc.h>
+#include <linux/irqdomain.h>
+#include <linux/kernel.h>
+#include <linux/module.h>
+#include <linux/moduleparam.h>
+#include <linux/platform_device.h>
+#include <linux/property.h>
+#include <linux/slab.h>
+#include <linux/spinlock.h>
+#include <linux/string.h>
+#include <linux/sysfs.h>
+
+#include "gpioclx_client.h"
+#include "gpioclx_mmio_model.h"
+#include "simgpio_model.h"
+
+#define SIMGPIO_HW_MAX_CONTROLLERS	8
+
+static unsigned int nr_controllers = 1;
+module_param(nr_controllers, uint, 0444);
+MODULE_PARM_DESC(nr_controllers, "Number of simulated controllers (1..8, default 1)");
+
+static unsigned int nr_banks = 4;
+module_param(nr_banks, uint, 0444);
+MODULE_PARM_DESC(nr_banks, "Banks per controller (1..16, default 4)");
+
+static unsigned int pins_per_bank = 32;
+module_param(pins_per_bank, uint, 0444);
+MODULE_PARM_DESC(pins_per_bank, "Pins per bank (1..64, default 32)");
+
+/* The GpioClx client driver, defined in gpioclx_sim_linux.c. */
+extern struct gpioclx_client_driver gpioclx_sim_driver;
+
+struct simgpio_hw;
+
+/* One line's sysfs directory, sim_gpio<offset>. */
+struct simgpio_hw_line {
+	struct simgpio_hw *hw;
+	unsigned int bank;
+	unsigned int pin;
+	struct device_attribute pull;
+	struct device_attribute value;
+	struct attribute *attrs[3];
+	struct attribute_group group;
+	char name[16];
+};
+
+/* One simulated board: the controller's registers, its lines, its interrupts. */
+struct simgpio_hw {
+	unsigned int index;
+	char name[24];			/* "gpioclx-sim.<n>" */
+	raw_spinlock_t lock;		/* every access to the model */
+	struct simgpio_model model;
+	struct gpioclx_mmio_model *mmio;
+	struct resource window;
+	struct fwnode_handle *swnode;	/* the board's, with the line names */
+	struct fwnode_handle *fwnode;	/* the irq domain's */
+	struct irq_domain *domain;
+	unsigned int virq[SIMGPIO_MAX_BANKS];
+	unsigned long masked;		/* bit n: bank n's irq is masked */
+	struct irq_work irq_work;
+	unsigned int nlines;
+	struct simgpio_hw_line *lines;
+	const struct attribute_group **groups;
+	struct platform_device *pdev;
+};
+
+static struct simgpio_hw *simgpio_hw_boards[SIMGPIO_HW_MAX_CONTROLLERS];
+
+/* The register window, as the shim's MMIO model ops. */
+
+static u64 simgpio_hw_mmio_read(void *priv, unsigned long offset, unsigned int width)
+{
+	struct simgpio_hw *hw = priv;
+	unsigned long flags;
+	u64 value;
+
+	raw_spin_lock_irqsave(&hw->lock, flags);
+	value = simgpio_model_read(&hw->model, offset, width);
+	raw_spin_unlock_irqrestore(&hw->lock, flags);
+	return value;
+}
+
+static void simgpio_hw_mmio_write(void *priv, unsigned long offset, u64 value,
+				  unsigned int width)
+{
+	struct simgpio_hw *hw = priv;
+	unsigned long flags;
+
+	raw_spin_lock_irqsave(&hw->lock, flags);
+	simgpio_model_write(&hw->model, offset, value, width);
+	raw_spin_unlock_irqrestore(&hw->lock, flags);
+}
+
+static const struct gpioclx_mmio_model_ops simgpio_hw_mmio_ops = {
+	.read = simgpio_hw_mmio_read,
+	.write = simgpio_hw_mmio_write,
+};
+
+/* The bank interrupt lines. */
+
+/* Model callback, under hw->lock: a bank's line may have changed. */
+static void simgpio_hw_line_changed(void *ctx, ULONG bank)
+{
+	struct simgpio_hw *hw = ctx;
+
+	if (!test_bit(bank, &hw->masked) && simgpio_model_irq_asserted(&hw->model, bank))
+		irq_work_queue(&hw->irq_work);
+}
+
+/* Deliver every asserted, unmasked bank line. */
+static void simgpio_hw_irq_work(struct irq_work *work)
+{
+	struct simgpio_hw *hw = container_of(work, struct simgpio_hw, irq_work);
+	unsigned long pending = 0, flags;
+	unsigned int bank;
+
+	raw_spin_lock_irqsave(&hw->lock, flags);
+	for (bank = 0; bank < hw->model.banks; bank++)
+		if (!test_bit(bank, &hw->masked) &&
+		    simgpio_model_irq_asserted(&hw->model, bank))
+			__set_bit(bank, &pending);
+	raw_spin_unlock_irqrestore(&hw->lock, flags);
+
+	for_each_set_bit(bank, &pending, SIMGPIO_MAX_BANKS)
+		generic_handle_irq_safe(hw->virq[bank]);
+}
+
+static void simgpio_hw_irq_mask(struct irq_data *d)
+{
+	struct simgpio_hw *hw = irq_data_get_irq_chip_data(d);
+
+	set_bit(irqd_to_hwirq(d), &hw->masked);
+}
+
+/* Unmasking a line that is still asserted fires it again. */
+static void simgpio_hw_irq_unmask(struct irq_data *d)
+{
+	struct simgpio_hw *hw = irq_data_get_irq_chip_data(d);
+	unsigned int bank = irqd_to_hwirq(d);
+	unsigned long flags;
+	bool asserted;
+
+	clear_bit(bank, &hw->masked);
+	raw_spin_lock_irqsave(&hw->lock, flags);
+	asserted = simgpio_model_irq_asserted(&hw->model, bank);
+	raw_spin_unlock_irqrestore(&hw->lock, flags);
+	if (asserted)
+		irq_work_queue(&hw->irq_work);
+}
+
+/* The lines are level, active high, and nothing else. */
+static int simgpio_hw_irq_set_type(struct irq_data *d, unsigned int type)
+{
+	return type == IRQ_TYPE_LEVEL_HIGH ? 0 : -EINVAL;
+}
+
+static struct irq_chip simgpio_hw_irq_chip = {
+	.name = "gpioclx-sim",
+	.irq_mask = simgpio_hw_irq_mask,
+	.irq_unmask = simgpio_hw_irq_unmask,
+	.irq_set_type = simgpio_hw_irq_set_type,
+	.flags = IRQCHIP_SKIP_SET_WAKE,
+};
+
+static int simgpio_hw_irq_map(struct irq_domain *domain, unsigned int virq,
+			      irq_hw_number_t hwirq)
+{
+	irq_set_chip_data(virq, domain->host_data);
+	irq_set_chip_and_handler(virq, &simgpio_hw_irq_chip, handle_level_irq);
+	irq_set_noprobe(virq);
+	return 0;
+}
+
+static const struct irq_domain_ops simgpio_hw_irq_domain_ops = {
+	.map = simgpio_hw_irq_map,
+	.xlate = irq_domain_xlate_onecell,
+};
+
+static int simgpio_hw_irq_setup(struct simgpio_hw *hw)
+{
+	unsigned int bank;
+
+	hw->fwnode = irq_domain_alloc_named_fwnode(hw->name);
+	if (!hw->fwnode)
+		return -ENOMEM;
+	hw->domain = irq_domain_create_linear(hw->fwnode, hw->model.banks,
+					      &simgpio_hw_irq_domain_ops, hw);
+	if (!hw->domain)
+		return -ENOMEM;
+	for (bank = 0; bank < hw->model.banks; bank++) {
+		hw->virq[bank] = irq_create_mapping(hw->domain, bank);
+		if (!hw->virq[bank])
+			return -ENOMEM;
+	}
+	return 0;
+}
+
+static void simgpio_hw_irq_teardown(struct simgpio_hw *hw)
+{
+	unsigned int bank;
+
+	for (bank = 0; bank < SIMGPIO_MAX_BANKS; bank++)
+		if (hw->virq[bank])
+			irq_dispose_mapping(hw->virq[bank]);
+	if (hw->domain)
+		irq_domain_remove(hw->domain);
+	if (hw->fwnode)
+		irq_domain_free_fwnode(hw->fwnode);
+}
+
+/* The control interface. */
+
+static const char *const simgpio_hw_drive_names[] = {
+	[SIMGPIO_DRIVE_RELEASED] = "none",
+	[SIMGPIO_DRIVE_HIGH] = "pull-up",
+	[SIMGPIO_DRIVE_LOW] = "pull-down",
+};
+
+static ssize_t simgpio_hw_pull_show(struct device *dev, struct device_attribute *attr,
+				    char *buf)
+{
+	struct simgpio_hw_line *line = container_of(attr, struct simgpio_hw_line, pull);
+	enum simgpio_drive drive;
+	unsigned long flags;
+
+	raw_spin_lock_irqsave(&line->hw->lock, flags);
+	drive = simgpio_model_get_drive(&line->hw->model, line->bank, line->pin);
+	raw_spin_unlock_irqrestore(&line->hw->lock, flags);
+	return sysfs_emit(buf, "%s\n", simgpio_hw_drive_names[drive]);
+}
+
+static ssize_t simgpio_hw_pull_store(struct device *dev, struct device_attribute *attr,
+				     const char *buf, size_t count)
+{
+	struct simgpio_hw_line *line = container_of(attr, struct simgpio_hw_line, pull);
+	unsigned long flags;
+	int drive;
+
+	drive = sysfs_match_string(simgpio_hw_drive_names, buf);
+	if (drive < 0)
+		return drive;
+	raw_spin_lock_irqsave(&line->hw->lock, flags);
+	simgpio_model_drive(&line->hw->model, line->bank, line->pin, drive);
+	raw_spin_unlock_irqrestore(&line->hw->lock, flags);
+	return count;
+}
+
+static ssize_t simgpio_hw_value_show(struct device *dev, struct device_attribute *attr,
+				     char *buf)
+{
+	struct simgpio_hw_line *line = container_of(attr, struct simgpio_hw_line, value);
+	unsigned long flags;
+	bool level;
+
+	raw_spin_lock_irqsave(&line->hw->lock, flags);
+	level = simgpio_model_level(&line->hw->model, line->bank, line->pin);
+	raw_spin_unlock_irqrestore(&line->hw->lock, flags);
+	return sysfs_emit(buf, "%d\n", level);
+}
+
+static int simgpio_hw_sysfs_setup(struct simgpio_hw *hw)
+{
+	unsigned int i;
+
+	hw->nlines = hw->model.banks * hw->model.pins_per_bank;
+	hw->lines = kvcalloc(hw->nlines, sizeof(*hw->lines), GFP_KERNEL);
+	hw->groups = kvcalloc(hw->nlines + 1, sizeof(*hw->groups), GFP_KERNEL);
+	if (!hw->lines || !hw->groups)
+		return -ENOMEM;
+
+	for (i = 0; i < hw->nlines; i++) {
+		struct simgpio_hw_line *line = &hw->lines[i];
+
+		line->hw = hw;
+		line->bank = i / hw->model.pins_per_bank;
+		line->pin = i % hw->model.pins_per_bank;
+		snprintf(line->name, sizeof(line->name), "sim_gpio%u", i);
+
+		sysfs_attr_init(&line->pull.attr);
+		line->pull.attr.name = "pull";
+		line->pull.attr.mode = 0644;
+		line->pull.show = simgpio_hw_pull_show;
+		line->pull.store = simgpio_hw_pull_store;
+
+		sysfs_attr_init(&line->value.attr);
+		line->value.attr.name = "value";
+		line->value.attr.mode = 0444;
+		line->value.show = simgpio_hw_value_show;
+
+		line->attrs[0] = &line->pull.attr;
+		line->attrs[1] = &line->value.attr;
+		line->group.name = line->name;
+		line->group.attrs = line->attrs;
+		hw->groups[i] = &line->group;
+	}
+	return 0;
+}
+
+/*
+ * The board's firmware node: a software node with "gpio-line-names" =
+ * "bank<B>-<P>". Not a managed node: the gpio_device the shim registers
+ * shares the fwnode, and 6.1 drops a managed node's reference once for
+ * every device that had it.
+ */
+static int simgpio_hw_create_swnode(struct simgpio_hw *hw)
+{
+	struct property_entry props[2] = {};
+	struct fwnode_handle *fwnode;
+	const char **names;
+	unsigned int i;
+	char *buf;
+	int ret = 0;
+
+	names = kcalloc(hw->nlines, sizeof(*names), GFP_KERNEL);
+	buf = kcalloc(hw->nlines, 16, GFP_KERNEL);
+	if (!names || !buf) {
+		ret = -ENOMEM;
+		goto out;
+	}
+	for (i = 0; i < hw->nlines; i++) {
+		names[i] = buf + i * 16;
+		snprintf(buf + i * 16, 16, "bank%u-%u", hw->lines[i].bank, hw->lines[i].pin);
+	}
+	props[0] = PROPERTY_ENTRY_STRING_ARRAY_LEN("gpio-line-names", names, hw->nlines);
+	/* the properties and their strings are copied */
+	fwnode = fwnode_create_software_node(props, NULL);
+	if (IS_ERR(fwnode))
+		ret = PTR_ERR(fwnode);
+	else
+		hw->swnode = fwnode;
+out:
+	kfree(buf);
+	kfree(names);
+	return ret;
+}
+
+static int simgpio_hw_add_device(struct simgpio_hw *hw)
+{
+	struct resource res[1 + SIMGPIO_MAX_BANKS];
+	struct platform_device *pdev;
+	unsigned int bank;
+	int ret;
+
+	pdev = platform_device_alloc("gpioclx-sim", hw->index);
+	if (!pdev)
+		return -ENOMEM;
+
+	memset(res, 0, sizeof(res));
+	res[0] = (struct resource)DEFINE_RES_MEM(hw->window.start, resource_size(&hw->window));
+	for (bank = 0; bank < hw->model.banks; bank++) {
+		res[1 + bank] = (struct resource)DEFINE_RES_IRQ(hw->virq[bank]);
+		res[1 + bank].flags |= IORESOURCE_IRQ_HIGHLEVEL;
+	}
+	ret = platform_device_add_resources(pdev, res, 1 + hw->model.banks);
+	if (ret)
+		goto err_put;
+	device_set_node(&pdev->dev, hw->swnode);
+	pdev->dev.groups = hw->groups;
+	ret = platform_device_add(pdev);
+	if (ret) {
+		/* the failed add may have wrapped and released the window too */
+		gpioclx_mmio_model_remove(hw->mmio);
+		hw->mmio = NULL;
+		goto err_put;
+	}
+	hw->pdev = pdev;
+	return 0;
+
+err_put:
+	platform_device_put(pdev);
+	return ret;
+}
+
+static void simgpio_hw_destroy(struct simgpio_hw *hw)
+{
+	unsigned long flags;
+
+	/*
+	 * platform_device_add() put the device's memory resource around the
+	 * model's window in iomem_resource, and platform_device_del() takes
+	 * both out together: the model's window still points at the device's
+	 * resource, so that must live (our reference) until the model is gone.
+	 */
+	if (hw->pdev)
+		platform_device_del(hw->pdev);
+	gpioclx_mmio_model_remove(hw->mmio);
+	if (hw->pdev)
+		platform_device_put(hw->pdev);
+	if (hw->swnode)
+		fwnode_remove_software_node(hw->swnode);
+
+	raw_spin_lock_irqsave(&hw->lock, flags);
+	simgpio_model_set_callback(&hw->model, NULL, NULL);
+	raw_spin_unlock_irqrestore(&hw->lock, flags);
+	irq_work_sync(&hw->irq_work);
+	simgpio_hw_irq_teardown(hw);
+	kvfree(hw->groups);
+	kvfree(hw->lines);
+	kfree(hw);
+}
+
+static struct simgpio_hw *simgpio_hw_create(unsigned int index)
+{
+	struct simgpio_hw *hw;
+	int ret;
+
+	hw = kzalloc(sizeof(*hw), GFP_KERNEL);
+	if (!hw)
+		return ERR_PTR(-ENOMEM);
+	hw->index = index;
+	snprintf(hw->name, sizeof(hw->name), "gpioclx-sim.%u", index);
+	raw_spin_lock_init(&hw->lock);
+	hw->masked = ~0UL;
+	init_irq_work(&hw->irq_work, simgpio_hw_irq_work);
+	if (!simgpio_model_init(&hw->model, nr_banks, pins_per_bank)) {
+		kfree(hw);
+		return ERR_PTR(-EINVAL);
+	}
+	simgpio_model_set_callback(&hw->model, simgpio_hw_line_changed, hw);
+
+	hw->mmio = gpioclx_mmio_model_add(hw->name, simgpio_model_window_size(&hw->model),
+					  &simgpio_hw_mmio_ops, hw, &hw->window);
+	if (IS_ERR(hw->mmio)) {
+		ret = PTR_ERR(hw->mmio);
+		hw->mmio = NULL;
+		goto err;
+	}
+	ret = simgpio_hw_irq_setup(hw);
+	if (ret)
+		goto err;
+	ret = simgpio_hw_sysfs_setup(hw);
+	if (ret)
+		goto err;
+	ret = simgpio_hw_create_swnode(hw);
+	if (ret)
+		goto err;
+	ret = simgpio_hw_add_device(hw);
+	if (ret)
+		goto err;
+	return hw;
+
+err:
+	pr_err("gpioclx-sim: board %u: %d\n", index, ret);
+	simgpio_hw_destroy(hw);
+	return ERR_PTR(ret);
+}
+
+static void simgpio_hw_destroy_all(void)
+{
+	unsigned int i;
+
+	for (i = SIMGPIO_HW_MAX_CONTROLLERS; i-- > 0;) {
+		if (simgpio_hw_boards[i])
+			simgpio_hw_destroy(simgpio_hw_boards[i]);
+		simgpio_hw_boards[i] = NULL;
+	}
+}
+
+/*
+ * Boards first, then the driver: the driver binds each board as it
+ * registers. Exit unregisters the driver (unbinding every board) before
+ * the boards go.
+ */
+static int __init simgpio_hw_init(void)
+{
+	struct simgpio_hw *hw;
+	unsigned int i;
+	int ret;
+
+	if (nr_controllers < 1 || nr_controllers > SIMGPIO_HW_MAX_CONTROLLERS) {
+		pr_err("gpioclx-sim: nr_controllers=%u, must be 1..%u\n", nr_controllers,
+		       SIMGPIO_HW_MAX_CONTROLLERS);
+		return -EINVAL;
+	}
+	if (nr_banks < 1 || nr_banks > SIMGPIO_MAX_BANKS) {
+		pr_err("gpioclx-sim: nr_banks=%u, must be 1..%u\n", nr_banks, SIMGPIO_MAX_BANKS);
+		return -EINVAL;
+	}
+	if (pins_per_bank < 1 || pins_per_bank > SIMGPIO_MAX_PINS_PER_BANK) {
+		pr_err("gpioclx-sim: pins_per_bank=%u, must be 1..%u\n", pins_per_bank,
+		       SIMGPIO_MAX_PINS_PER_BANK);
+		return -EINVAL;
+	}
+
+	for (i = 0; i < nr_controllers; i++) {
+		hw = simgpio_hw_create(i);
+		if (IS_ERR(hw)) {
+			ret = PTR_ERR(hw);
+			goto err;
+		}
+		simgpio_hw_boards[i] = hw;
+	}
+	ret = gpioclx_client_driver_register(&gpioclx_sim_driver, THIS_MODULE);
+	if (ret)
+		goto err;
+	return 0;
+
+err:
+	simgpio_hw_destroy_all();
+	return ret;
+}
+module_init(simgpio_hw_init);
+
+static void __exit simgpio_hw_exit(void)
+{
+	gpioclx_client_driver_unregister(&gpioclx_sim_driver);
+	simgpio_hw_destroy_all();
+}
+module_exit(simgpio_hw_exit);
