@@ -159,8 +159,10 @@ static int client_start(ULONG banks, ULONG pins)
 	if (!NT_SUCCESS(fake_host_start(sim_resources(simgpio_model_window_size(&sim), banks),
 					&sim_info)))
 		return 0;
-	for (b = 0; b < banks; b++)
-		sim.bank[b].reads = sim.bank[b].writes = 0;
+	for (b = 0; b < banks; b++) {
+		sim.bank[b].reads = 0;
+		sim.bank[b].writes = 0;
+	}
 	return 1;
 }
 
@@ -646,26 +648,26 @@ static void client_registration(void)
 	/* mandatory */
 	EXPECT_TRUE(PKT.CLIENT_PrepareController && PKT.CLIENT_ReleaseController);
 	EXPECT_TRUE(PKT.CLIENT_StartController && PKT.CLIENT_StopController);
-	EXPECT_TRUE(PKT.CLIENT_QueryControllerBasicInformation != NULL);
+	EXPECT_TRUE(PKT.CLIENT_QueryControllerBasicInformation);
 	/* the interrupt group, complete; Clear because status doesn't auto-clear */
 	EXPECT_TRUE(PKT.CLIENT_EnableInterrupt && PKT.CLIENT_DisableInterrupt);
 	EXPECT_TRUE(PKT.CLIENT_MaskInterrupts && PKT.CLIENT_UnmaskInterrupt);
 	EXPECT_TRUE(PKT.CLIENT_QueryActiveInterrupts && PKT.CLIENT_ClearActiveInterrupts);
-	EXPECT_TRUE(PKT.CLIENT_QueryEnabledInterrupts != NULL);
-	EXPECT_TRUE(PKT.CLIENT_ReconfigureInterrupt != NULL);	/* EmulateActiveBoth */
+	EXPECT_TRUE(PKT.CLIENT_QueryEnabledInterrupts);
+	EXPECT_TRUE(PKT.CLIENT_ReconfigureInterrupt);	/* EmulateActiveBoth */
 	/* the I/O group in mask form */
 	EXPECT_TRUE(PKT.CLIENT_ConnectIoPins && PKT.CLIENT_DisconnectIoPins);
 	EXPECT_TRUE(PKT.CLIENT_ReadGpioPinsUsingMask && PKT.CLIENT_WriteGpioPinsUsingMask);
 	/* bank F-states */
 	EXPECT_TRUE(PKT.CLIENT_SaveBankHardwareContext &&
 		    PKT.CLIENT_RestoreBankHardwareContext);
-	EXPECT_TRUE(PKT.CLIENT_QuerySetControllerInformation != NULL);
+	EXPECT_TRUE(PKT.CLIENT_QuerySetControllerInformation);
 	/* not implemented */
-	EXPECT_TRUE(PKT.CLIENT_PreProcessControllerInterrupt == NULL);
-	EXPECT_TRUE(PKT.CLIENT_ControllerSpecificFunction == NULL);
-	EXPECT_TRUE(PKT.CLIENT_ConnectFunctionConfigPins == NULL);
-	EXPECT_TRUE(PKT.CLIENT_DisconnectFunctionConfigPins == NULL);
-	EXPECT_TRUE(fake_host_device != NULL && ctx() != NULL);
+	EXPECT_TRUE(!PKT.CLIENT_PreProcessControllerInterrupt);
+	EXPECT_TRUE(!PKT.CLIENT_ControllerSpecificFunction);
+	EXPECT_TRUE(!PKT.CLIENT_ConnectFunctionConfigPins);
+	EXPECT_TRUE(!PKT.CLIENT_DisconnectFunctionConfigPins);
+	EXPECT_TRUE(fake_host_device && ctx());
 	end_checks();
 }
 
@@ -1344,8 +1346,10 @@ static void stop_start_round_trip(void)
 	for (b = 0; b < 4; b++)
 		EXPECT_TRUE(same_regs(saved[b], snapshot_rw(b)));
 	/* a stop that saves nothing touches nothing */
-	for (b = 0; b < 4; b++)
-		sim.bank[b].reads = sim.bank[b].writes = 0;
+	for (b = 0; b < 4; b++) {
+		sim.bank[b].reads = 0;
+		sim.bank[b].writes = 0;
+	}
 	EXPECT_EQ(PKT.CLIENT_StopController(ctx(), FALSE, WdfPowerDeviceD3Final),
 		  STATUS_SUCCESS);
 	EXPECT_EQ(accesses(0) + accesses(1) + accesses(2) + accesses(3), 0);
@@ -1370,7 +1374,8 @@ static void bank_save_restore(void)
 	scramble(1);
 	scramble(0);
 	scrambled0 = snapshot(0);
-	sim.bank[0].reads = sim.bank[0].writes = 0;
+	sim.bank[0].reads = 0;
+	sim.bank[0].writes = 0;
 	host_hold_lock(1);
 	restore_bank(1);
 	host_drop_lock(1);
