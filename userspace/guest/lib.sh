@@ -16,7 +16,7 @@
 RESULTS=${RESULTS:-/tmp/results}
 SCEN=${SCEN:-guest}
 # What a kernel splat looks like on the console / in dmesg.
-SPLAT_RE='WARNING:|BUG:|Oops|lockdep|Call Trace|sleeping function called from invalid context|Kernel panic|INFO: task .* blocked|possible circular locking|inconsistent lock state'
+SPLAT_RE='WARNING:|BUG:|Oops|lockdep|Call [Tt]race|Unable to handle kernel|general protection fault|KASAN|UBSAN|sleeping function called from invalid context|Kernel panic|INFO: task .* blocked|possible circular locking|inconsistent lock state'
 
 # log TEXT: a human note; "##" keeps it clear of result lines.
 log() { echo "## [$SCEN] $(cut -d" " -f1 /proc/uptime) $*"; }

@@ -1,0 +1,211 @@
+#!/bin/bash
+# e2e.sh [--arch arm64|amd64|all] [--scenario s1[,s2...]] [options]
+#
+# End-to-end tests in QEMU on Debian's stock kernels: prepare the kernel
+# (debian-kernel.sh), build gpio_v2_test, pack an initramfs with our
+# modules (if built) and the guest scenarios (userspace/guest/<name>_*.sh),
+# boot, and count the guest's "@@RESULT@@ PASS|FAIL|SKIP" lines.
+#
+# Options:
+#   --arch A         amd64, arm64 or all (default all)
+#   --scenario LIST  comma-separated scenario names (default: every
+#                    scenario whose "# e2e-arch:" line names the arch)
+#   --ko-dir DIR     our .ko files for the (single) arch being run; same as
+#                    GPIOCLX_KO_DIR_arm64 / GPIOCLX_KO_DIR_amd64
+#   --append ARGS    extra kernel command line (e.g. gpioclx.nopress=1)
+#   --follow         stream the guest console while it runs (make demo)
+#   --shell          build as usual, then boot interactively after the
+#                    scenarios (make shell; Ctrl-a x leaves); no counting
+#   --keep           keep the run directory even when everything passed
+# Without our modules the stock-kernel parts run and ours are reported as
+# SKIP.  A splat in the console log, a timeout, or a guest that never
+# printed @@DONE@@ is a failure.  Ends with "e2e: K skipped" and then
+# exactly "e2e: N passed, M failed"; exit 1 on any failure or if nothing
+# ran.  Logs: $GPIOCLX_CACHE/runs/ (path printed).
+set -euo pipefail
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+# shellcheck source-path=SCRIPTDIR source=host-lib.sh
+. "$HERE/host-lib.sh"
+
+ARCHES=(amd64 arm64) SCENARIOS='' KO_DIR_ARG='' APPEND='' FOLLOW='' SHELL_MODE='' KEEP=''
+PASSED=0 FAILED=0 SKIPPED=0 BOOTED=0
+HOST_SPLAT_RE='WARNING:|BUG:|Oops|lockdep|Call [Tt]race|Unable to handle kernel|general protection fault|KASAN|UBSAN|sleeping function called from invalid context|Kernel panic'
+
+usage() { sed -n '2,26s/^# \{0,1\}//p' "$0" >&2; exit 64; }
+
+parse_args() {
+	while [ $# -gt 0 ]; do
+		case $1 in
+		--arch)
+			case $2 in
+			all) ARCHES=(amd64 arm64) ;;
+			*) check_arch "$2"; ARCHES=("$2") ;;
+			esac
+			shift 2
+			;;
+		--scenario) SCENARIOS=${2//,/ }; shift 2 ;;
+		--ko-dir) KO_DIR_ARG=$2; shift 2 ;;
+		--append) APPEND="$APPEND $2"; shift 2 ;;
+		--follow) FOLLOW=1; shift ;;
+		--shell) SHELL_MODE=1; shift ;;
+		--keep) KEEP=1; shift ;;
+		-h | --help) usage ;;
+		*) die "unknown argument $1" ;;
+		esac
+	done
+	if [ -n "$KO_DIR_ARG" ] && [ ${#ARCHES[@]} -ne 1 ]; then
+		die "--ko-dir needs a single --arch (or use GPIOCLX_KO_DIR_<arch>)"
+	fi
+	if [ -n "$SHELL_MODE" ] && [ ${#ARCHES[@]} -ne 1 ]; then
+		die "--shell needs a single --arch"
+	fi
+}
+
+# Host-side results, in the same words as the guest's.
+host_result() {
+	case $1 in
+	PASS) PASSED=$((PASSED + 1)) ;;
+	FAIL) FAILED=$((FAILED + 1)) ;;
+	SKIP) SKIPPED=$((SKIPPED + 1)) ;;
+	esac
+	echo "  $*"
+}
+
+# step TEXT: progress with the time since start, for the timing report.
+step() { printf '[%5.1fs] %s\n' "$(echo "$(date +%s.%N) $T0" | awk '{ print $1 - $2 }')" "$*"; }
+
+# scenario_file NAME / scenario_arches FILE: guest/<name>_*.sh and the
+# arches its "# e2e-arch:" line names.
+scenario_file() { compgen -G "$HERE/guest/${1}_*.sh" | head -n 1 || true; }
+scenario_arches() { sed -n 's/^# e2e-arch: *//p' "$1" | head -n 1; }
+
+# scenarios_for ARCH: the requested (or all) scenarios ARCH can run.
+scenarios_for() {
+	local arch=$1 names=$SCENARIOS f n out=()
+	if [ -z "$names" ]; then
+		for f in "$HERE"/guest/*_*.sh; do
+			n=$(basename "$f" .sh)
+			names+=" ${n%%_*}"
+		done
+	fi
+	for n in $names; do
+		f=$(scenario_file "$n")
+		[ -n "$f" ] || die "no scenario '$n' (want userspace/guest/${n}_*.sh)"
+		case " $(scenario_arches "$f") " in *" $arch "*) out+=("$n") ;; esac
+	done
+	echo "${out[*]}"
+}
+
+# our_modules ARCH: .ko files from --ko-dir / GPIOCLX_KO_DIR_<arch> whose
+# vermagic matches the kernel; a mismatch is a FAIL, not a silent skip.
+our_modules() {
+	local arch=$1 var="GPIOCLX_KO_DIR_$1" dir ko vm
+	dir=${KO_DIR_ARG:-${!var:-}}
+	KOS=()
+	if [ -z "$dir" ]; then
+		echo "  (no GPIOCLX_KO_DIR_$arch: stock parts only, ours SKIP)"
+		return
+	fi
+	[ -d "$dir" ] || { host_result FAIL "e2e.$arch.ko_dir $dir is not a directory"; return; }
+	for ko in "$dir"/*.ko; do
+		[ -f "$ko" ] || continue
+		vm=$(modinfo -F vermagic "$ko" | cut -d' ' -f1)
+		if [ "$vm" = "$KREL" ]; then
+			KOS+=("$ko")
+		else
+			host_result FAIL "e2e.$arch.vermagic $(basename "$ko") is for '$vm', kernel is $KREL"
+		fi
+	done
+	echo "  modules: ${KOS[*]:-(none in $dir)}"
+}
+
+# parse_log ARCH LOG QEMU_RC: guest results into the counters, plus the
+# host's own verdicts (timeout, no @@DONE@@, splat, garbled counts).
+parse_log() {
+	local arch=$1 log=$2 qrc=$3 st name why done_line p=0 f=0 s=0 splat
+	while read -r _ st name why; do
+		case $st in
+		PASS) p=$((p + 1)) ;;
+		FAIL) f=$((f + 1)); echo "  FAIL $name $why" ;;
+		SKIP) s=$((s + 1)); echo "  SKIP $name $why" ;;
+		esac
+	done < <(tr -d '\r' <"$log" | grep -ao '@@RESULT@@ .*' || true)
+	PASSED=$((PASSED + p)) FAILED=$((FAILED + f)) SKIPPED=$((SKIPPED + s))
+	echo "  guest: $p passed, $f failed, $s skipped"
+	[ "$qrc" = 124 ] && host_result FAIL "e2e.$arch.timeout QEMU killed after the hard timeout"
+	done_line=$(tr -d '\r' <"$log" | grep -ao '@@DONE@@ .*' | tail -n 1 || true)
+	if [ -z "$done_line" ]; then
+		host_result FAIL "e2e.$arch.done guest never printed @@DONE@@ (qemu rc=$qrc)"
+	else
+		# a result line torn by console chatter would be lost: cross-check
+		case "$done_line" in
+		*"pass=$p fail=$f skip=$s "*) ;;
+		*) host_result FAIL "e2e.$arch.garbled host counted pass=$p fail=$f skip=$s, guest said '$done_line'" ;;
+		esac
+	fi
+	# The guest's own dmesg check echoes splats in its FAIL/"##" lines;
+	# the host scan looks at everything else (boot, panics, late oopses).
+	splat=$(tr -d '\r' <"$log" | grep -av -e '@@RESULT@@' -e '^## ' | grep -aE -m1 "$HOST_SPLAT_RE" || true)
+	[ -z "$splat" ] || host_result FAIL "e2e.$arch.splat $splat"
+}
+
+# run_arch ARCH: one boot running every scenario for ARCH.
+run_arch() {
+	local arch=$1 scen work rc=0 f
+	scen=$(scenarios_for "$arch")
+	if [ -z "$scen" ] && [ -z "$SHELL_MODE" ]; then
+		echo "== $arch: no scenario for this arch, not booted"
+		return
+	fi
+	echo "== $arch: scenarios: ${scen:-none}"
+	step "$arch: kernel"
+	eval "$("$HERE/debian-kernel.sh" "$arch")"
+	echo "  kernel $KREL"
+	mkdir -p "$GPIOCLX_CACHE/runs"
+	work=$(mktemp -d "$GPIOCLX_CACHE/runs/$arch-$(date +%Y%m%d-%H%M%S)-XXXX")
+	our_modules "$arch"
+	step "$arch: gpio_v2_test"
+	make -s -C "$HERE" gpio_v2_test ARCH="$arch" OUT="$work" >&2
+	step "$arch: initramfs"
+	local files=("$work/gpio_v2_test" "${KOS[@]}")
+	for f in "$HERE"/guest/*_*.sh; do files+=("$f"); done
+	"$HERE/initramfs.sh" --arch "$arch" --out "$work/initrd.gz" --kmoddir "$KMODDIR" \
+		--stock configfs "${files[@]}"
+	step "$arch: boot"
+	local qargs=(--arch "$arch" --kernel "$KIMAGE" --initrd "$work/initrd.gz"
+		--log "$work/console.log" --run "${scen// /,}")
+	[ -z "$APPEND" ] || qargs+=(--append "$APPEND")
+	[ -z "$FOLLOW" ] || qargs+=(--follow)
+	if [ -n "$SHELL_MODE" ]; then
+		"$HERE/qemu-run.sh" "${qargs[@]}" --shell || true
+		return
+	fi
+	"$HERE/qemu-run.sh" "${qargs[@]}" || rc=$?
+	BOOTED=$((BOOTED + 1))
+	step "$arch: done (qemu-run rc=$rc)"
+	local failed_before=$FAILED
+	parse_log "$arch" "$work/console.log" "$rc"
+	if [ "$FAILED" = "$failed_before" ] && [ -z "$KEEP" ]; then
+		rm -rf "$work"
+	else
+		echo "  logs kept: $work/console.log (+ .host)"
+	fi
+}
+
+main() {
+	parse_args "$@"
+	T0=$(date +%s.%N)
+	local a
+	for a in "${ARCHES[@]}"; do run_arch "$a"; done
+	[ -z "$SHELL_MODE" ] || exit 0
+	step "all done"
+	if [ "$BOOTED" = 0 ] || [ $((PASSED + FAILED)) = 0 ]; then
+		echo "e2e: nothing ran"
+		FAILED=$((FAILED + 1))
+	fi
+	echo "e2e: $SKIPPED skipped"
+	echo "e2e: $PASSED passed, $FAILED failed"
+	[ "$FAILED" = 0 ]
+}
+
+main "$@"
