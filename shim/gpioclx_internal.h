@@ -22,6 +22,7 @@
 #include <linux/irq.h>
 #include <linux/list.h>
 #include <linux/mutex.h>
+#include <linux/pgtable.h>	/* before <ntddk.h>: both define PAGE_READONLY */
 #include <linux/sched.h>
 #include <linux/spinlock.h>
 #include <linux/types.h>

@@ -29,6 +29,7 @@ struct gpioclx_mmio_model {
 };
 
 static LIST_HEAD(gpioclx_models);
+static const resource_size_t gpioclx_model_floor[] = { 1ULL << 44, 1ULL << 32, 0 };
 static DEFINE_MUTEX(gpioclx_models_lock);
 static DEFINE_STATIC_KEY_FALSE(gpioclx_models_present);
 
@@ -37,6 +38,7 @@ struct gpioclx_mmio_model *gpioclx_mmio_model_add(const char *name, size_t size,
 						  void *priv, struct resource *window)
 {
 	struct gpioclx_mmio_model *model;
+	unsigned int i;
 	int ret;
 
 	if (!size || !ops || !ops->read || !ops->write || !window)
@@ -54,9 +56,20 @@ struct gpioclx_mmio_model *gpioclx_mmio_model_add(const char *name, size_t size,
 	model->priv = priv;
 	model->window.name = name;
 	model->window.flags = IORESOURCE_MEM;
-	/* Any free physical range will do: nothing but the model answers there. */
-	ret = allocate_resource(&iomem_resource, &model->window, size, 0,
-				iomem_resource.end, PAGE_SIZE, NULL, NULL);
+	/*
+	 * Any free physical range will do: nothing but the model answers
+	 * there. Prefer high addresses, away from legacy holes, and reserve a
+	 * page more than the caller's window, so the device's own memory
+	 * resource nests inside ours when the device is registered.
+	 */
+	ret = -EBUSY;
+	for (i = 0; i < ARRAY_SIZE(gpioclx_model_floor) && ret; i++) {
+		if (gpioclx_model_floor[i] >= iomem_resource.end)
+			continue;
+		ret = allocate_resource(&iomem_resource, &model->window,
+					PAGE_ALIGN(size) + PAGE_SIZE, gpioclx_model_floor[i],
+					iomem_resource.end, PAGE_SIZE, NULL, NULL);
+	}
 	if (ret) {
 		pr_err("gpioclx: no free physical window for model %s: %d\n", name, ret);
 		kfree(model->cookie);
@@ -97,8 +110,8 @@ static struct gpioclx_mmio_model *gpioclx_model_by_phys(phys_addr_t phys, size_t
 
 	rcu_read_lock();
 	list_for_each_entry_rcu(model, &gpioclx_models, link) {
-		if (phys >= model->window.start && size <= resource_size(&model->window) &&
-		    phys - model->window.start <= resource_size(&model->window) - size) {
+		if (phys >= model->window.start && size <= model->size &&
+		    phys - model->window.start <= model->size - size) {
 			found = model;
 			break;
 		}

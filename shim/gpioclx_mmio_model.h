@@ -30,7 +30,10 @@ struct gpioclx_mmio_model;
 
 /*
  * Register a model of @size bytes. On success *window is the physical range
- * it answers at (a named, non-busy resource in iomem_resource).
+ * it answers at, for the device's memory resource. The shim reserves a
+ * slightly larger, non-busy range in iomem_resource so that the device's
+ * resource nests inside it: unregister the device before removing the
+ * model.
  */
 struct gpioclx_mmio_model *gpioclx_mmio_model_add(const char *name, size_t size,
 						  const struct gpioclx_mmio_model_ops *ops,

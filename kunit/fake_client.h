@@ -1,0 +1,143 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * fake_client.h - a recording GpioClx client for the shim's KUnit suites.
+ *
+ * The fake registers through the real path (a gpioclx_client_driver whose
+ * DriverEntry builds a packet from fake_cfg), models just enough hardware
+ * (per-bank levels, latches, interrupt enable/mask/status with edge and
+ * level semantics) and records every callback with its arguments and the
+ * context it ran in. Any callback can be made to fail at its Nth call.
+ * Parent interrupts come from an irq_sim domain, one per bank (or fewer),
+ * and are delivered synchronously by fake_deliver().
+ */
+#ifndef GPIOCLX_FAKE_CLIENT_H
+#define GPIOCLX_FAKE_CLIENT_H
+
+#include <kunit/test.h>
+#include <linux/gpio/consumer.h>
+#include <linux/platform_device.h>
+
+#include "gpioclx_internal.h"
+#include "gpioclx_mmio_model.h"
+
+#define FAKE_MAX_BANKS 8
+#define FAKE_MAX_CALLS 512
+#define FAKE_ID_REGISTER 0x46414b45	/* "FAKE", at offset 0 of its window */
+
+struct fake_cfg {
+	USHORT version;			/* packet Version (default 3) */
+	USHORT size_delta;		/* added to the right packet Size */
+	unsigned int banks;		/* default 2 */
+	unsigned int ppb;		/* default 32 */
+	unsigned int total_pins;	/* default banks * ppb */
+	CONTROLLER_ATTRIBUTE_FLAGS flags;	/* MemoryMapped|Masks by default */
+	bool serial;			/* MemoryMappedController = 0 */
+	bool table_format;		/* FormatIoRequestsAsMasks = 0 */
+	bool no_interrupts;		/* register no interrupt callbacks */
+	bool no_io;			/* register no I/O callbacks */
+	unsigned int nirqs;		/* parent interrupts (default: banks) */
+	u8 refuse_pull;			/* bit n: refuse pull configuration n */
+	bool refuse_debounce, refuse_drive;
+	/* tweak the packet or the basic information after they are built */
+	void (*mutate_packet)(GPIO_CLIENT_REGISTRATION_PACKET *p);
+	void (*mutate_info)(CLIENT_CONTROLLER_BASIC_INFORMATION *info);
+};
+
+struct fake_call {
+	enum gpioclx_cb cb;
+	u16 bank;
+	u64 pins;			/* pins named by the call */
+	u64 set, clear;			/* Write */
+	int mode;			/* connect mode or KINTERRUPT_MODE */
+	int polarity;
+	u8 pull;
+	u16 debounce, drive;
+	u32 flags;			/* the call's flag word (AsULONG) */
+	int state;			/* power state argument */
+	bool restore;			/* Start: RestoreContext; Stop: SaveContext */
+	bool irqs_off;			/* context the call ran in */
+	bool atomic;
+};
+
+struct fake_bank {
+	u64 level;			/* pin levels (inputs: driven by the test) */
+	u64 latch;			/* output latch */
+	u64 output;			/* configured as output */
+	u64 connected;
+	u64 enabled, masked;
+	u64 level_mode;			/* 1 = level-sensitive */
+	u64 active_high;		/* level high / rising edge */
+	u64 both;			/* both edges (when not emulated) */
+	u64 status;			/* latched edges, or level match */
+	u8 pull[64];
+	u64 saved_enabled;		/* SaveBankHardwareContext */
+	bool saved;
+};
+
+struct fake {
+	struct fake_cfg cfg;
+	struct gpioclx_client_driver driver;
+	struct platform_device *pdev;
+	struct gpioclx_controller *ctrl;	/* after probe */
+	struct gpio_chip *gc;
+	struct irq_domain *irq_domain;	/* irq_sim parents */
+	struct gpioclx_mmio_model *model;	/* the fake's register window */
+	struct resource window;
+	int mapped;			/* MmMapIoSpaceEx minus MmUnmapIoSpace */
+	int parent_virq[FAKE_MAX_BANKS];
+	struct fake_bank banks[FAKE_MAX_BANKS];
+	bool stopped_saved;		/* StopController(SaveContext) seen */
+
+	/* failure injection: make callback fail_cb fail at its fail_at-th call */
+	enum gpioclx_cb fail_cb;
+	unsigned int fail_at;		/* 1-based; 0 = never */
+	unsigned int fail_count;	/* how many more calls fail (default 1) */
+	NTSTATUS fail_status;
+
+	unsigned int ncalls[GPIOCLX_CB_COUNT];
+	struct fake_call calls[FAKE_MAX_CALLS];
+	unsigned int ncall;
+	NTSTATUS driver_entry_status;	/* what GPIO_CLX_RegisterClient returned */
+	int register_ret;		/* gpioclx_client_driver_register() */
+	unsigned int prepare_count, release_count, start_count, stop_count;
+	unsigned int unload_count;
+};
+
+/* The fake of the running test. */
+extern struct fake *fake;
+
+/* Register the fake client driver with @cfg; returns the registration errno. */
+int fake_register(struct kunit *test, const struct fake_cfg *cfg);
+/* Create and bind a device; returns 0 if probe succeeded. */
+int fake_probe(struct kunit *test);
+/* Register + probe, asserting success; returns the gpio_chip. */
+struct gpio_chip *fake_start(struct kunit *test, const struct fake_cfg *cfg);
+/* Unregister the device and its parents/window, keep the driver. */
+void fake_remove_device(void);
+/* Unbind the device (as "echo > unbind" would), keep the driver. */
+void fake_unbind(struct kunit *test);
+/* Tear everything down (also the suite exit). */
+void fake_teardown(void);
+
+/* A consumer's view of line @offset (gpiochip_request_own_desc). */
+struct gpio_desc *fake_request(struct kunit *test, unsigned int offset,
+			       enum gpiod_flags flags);
+void fake_release(struct gpio_desc *desc);
+
+/* Recorded calls. */
+unsigned int fake_count(enum gpioclx_cb cb);
+const struct fake_call *fake_nth(enum gpioclx_cb cb, unsigned int n);	/* 0-based */
+const struct fake_call *fake_last(enum gpioclx_cb cb);
+void fake_forget_calls(void);
+/* The callbacks recorded since the last forget, as "Cb,Cb,..." */
+const char *fake_sequence(struct kunit *test);
+
+void fake_fail(enum gpioclx_cb cb, unsigned int at, NTSTATUS status);
+
+/* Hardware side: drive an input pin; deliver pending parent interrupts. */
+void fake_drive(unsigned int bank, unsigned int pin, bool level);
+/* Deliver until nothing is pending (at most @max passes); returns passes. */
+unsigned int fake_deliver(unsigned int bank, unsigned int max);
+u64 fake_pending(unsigned int bank);
+
+#endif /* GPIOCLX_FAKE_CLIENT_H */

@@ -1,0 +1,219 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * lifecycle_kunit.c - probe and remove call the client in GpioClx's order,
+ * and a failure at any step unwinds exactly what had succeeded: nothing
+ * stays registered, mapped or started.
+ */
+#include <kunit/test.h>
+#include <linux/gpio/consumer.h>
+#include <linux/gpio/machine.h>
+
+#include "fake_client.h"
+
+static void lifecycle_probe_and_remove_order(struct kunit *test)
+{
+	const struct fake_call *c;
+
+	fake_start(test, NULL);
+	KUNIT_EXPECT_STREQ(test, fake_sequence(test),
+			   "PrepareController,QueryControllerBasicInformation,StartController");
+	c = fake_last(GPIOCLX_CB_START);
+	KUNIT_ASSERT_NOT_NULL(test, c);
+	KUNIT_EXPECT_FALSE(test, c->restore);
+	KUNIT_EXPECT_EQ(test, c->state, WdfPowerDeviceD3Final);
+	KUNIT_EXPECT_EQ(test, fake->gc->ngpio, 64);
+	KUNIT_EXPECT_FALSE(test, fake->gc->can_sleep);
+	KUNIT_EXPECT_STREQ(test, fake->gc->label, dev_name(&fake->pdev->dev));
+	KUNIT_EXPECT_EQ(test, fake->mapped, 1);
+
+	fake_forget_calls();
+	fake_unbind(test);
+	KUNIT_EXPECT_STREQ(test, fake_sequence(test), "StopController,ReleaseController");
+	c = fake_last(GPIOCLX_CB_STOP);
+	KUNIT_ASSERT_NOT_NULL(test, c);
+	KUNIT_EXPECT_FALSE(test, c->restore);	/* SaveContext = FALSE */
+	KUNIT_EXPECT_EQ(test, c->state, WdfPowerDeviceD3Final);
+	KUNIT_EXPECT_EQ(test, fake->mapped, 0);
+}
+
+static void lifecycle_serial_controller(struct kunit *test)
+{
+	struct fake_cfg cfg = { .serial = true };
+
+	fake_start(test, &cfg);
+	KUNIT_EXPECT_TRUE(test, fake->gc->can_sleep);
+	KUNIT_EXPECT_FALSE(test, fake->ctrl->mm);
+}
+
+/* A failure injected at one lifecycle callback. */
+struct step_case {
+	const char *name;
+	enum gpioclx_cb cb;
+	NTSTATUS status;
+	int expected_errno;
+	bool released;		/* Prepare had succeeded, so Release must run */
+};
+
+static const struct step_case step_cases[] = {
+	{ "Prepare fails", GPIOCLX_CB_PREPARE, STATUS_INSUFFICIENT_RESOURCES, -ENOMEM, false },
+	{ "QueryBasicInformation fails", GPIOCLX_CB_QUERY_BASIC_INFO, STATUS_UNSUCCESSFUL,
+	  -EIO, true },
+	{ "Start fails", GPIOCLX_CB_START, STATUS_DEVICE_BUSY, -EBUSY, true },
+	{ "Start not supported", GPIOCLX_CB_START, STATUS_NOT_SUPPORTED, -ENOTSUPP, true },
+};
+
+static void step_case_desc(const struct step_case *c, char *desc)
+{
+	strscpy(desc, c->name, KUNIT_PARAM_DESC_SIZE);
+}
+KUNIT_ARRAY_PARAM(step, step_cases, step_case_desc);
+
+static void lifecycle_failure_unwinds(struct kunit *test)
+{
+	const struct step_case *c = test->param_value;
+
+	KUNIT_ASSERT_EQ(test, fake_register(test, NULL), 0);
+	fake_fail(c->cb, 1, c->status);
+	KUNIT_EXPECT_NE(test, fake_probe(test), 0);
+	KUNIT_EXPECT_NULL(test, fake->pdev->dev.driver);
+	KUNIT_EXPECT_EQ(test, fake->release_count, c->released ? 1 : 0);
+	KUNIT_EXPECT_EQ(test, fake->stop_count, 0);	/* never started */
+	KUNIT_EXPECT_EQ(test, fake->mapped, 0);
+	KUNIT_EXPECT_NULL(test, dev_get_drvdata(&fake->pdev->dev));
+	/* the driver is still usable: the next device binds */
+	fake->fail_at = 0;
+	fake_remove_device();
+	KUNIT_EXPECT_EQ(test, fake_probe(test), 0);
+}
+
+struct info_case {
+	const char *name;
+	void (*mutate)(CLIENT_CONTROLLER_BASIC_INFORMATION *info);
+};
+
+#define INFO_MUTATOR(name, stmt) \
+	static void name(CLIENT_CONTROLLER_BASIC_INFORMATION *info) { stmt; }
+
+INFO_MUTATOR(info_version, info->Version = 2)
+INFO_MUTATOR(info_size, info->Size = 8)
+INFO_MUTATOR(info_zero_ppb, info->NumberOfPinsPerBank = 0)
+INFO_MUTATOR(info_65_ppb, info->NumberOfPinsPerBank = 65)
+INFO_MUTATOR(info_no_pins, info->TotalPins = 0)
+INFO_MUTATOR(info_reserved_flag, info->Flags.Reserved = 1)
+INFO_MUTATOR(info_too_many_lines, info->TotalPins = 65535; info->NumberOfPinsPerBank = 64)
+INFO_MUTATOR(info_bank_pm_serial, info->Flags.MemoryMappedController = 0;
+	     info->Flags.BankIdlePowerMgmtSupported = 1)
+
+static const struct info_case info_cases[] = {
+	{ "Version 2", info_version },
+	{ "Size 8", info_size },
+	{ "0 pins per bank", info_zero_ppb },
+	{ "65 pins per bank", info_65_ppb },
+	{ "0 pins", info_no_pins },
+	{ "reserved flag", info_reserved_flag },
+	{ "more lines than a gpio_chip holds", info_too_many_lines },
+	{ "bank power management on a serial controller", info_bank_pm_serial },
+};
+
+static void info_case_desc(const struct info_case *c, char *desc)
+{
+	strscpy(desc, c->name, KUNIT_PARAM_DESC_SIZE);
+}
+KUNIT_ARRAY_PARAM(info, info_cases, info_case_desc);
+
+static void lifecycle_bad_basic_information(struct kunit *test)
+{
+	const struct info_case *c = test->param_value;
+	struct fake_cfg cfg = { .mutate_info = c->mutate };
+
+	KUNIT_ASSERT_EQ(test, fake_register(test, &cfg), 0);
+	KUNIT_EXPECT_EQ(test, fake_probe(test), -ENODEV);
+	KUNIT_EXPECT_EQ(test, fake->release_count, 1);
+	KUNIT_EXPECT_EQ(test, fake->ncalls[GPIOCLX_CB_START], 0);
+	KUNIT_EXPECT_EQ(test, fake->mapped, 0);
+}
+
+/* Controllers whose last bank is short, and 1, 32 and 64 pins per bank. */
+static void lifecycle_geometries(struct kunit *test)
+{
+	static const struct { unsigned int banks, ppb, total; } g[] = {
+		{ 1, 1, 1 }, { 3, 32, 96 }, { 2, 64, 128 }, { 3, 8, 20 },
+	};
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(g); i++) {
+		struct fake_cfg cfg = { .banks = g[i].banks, .ppb = g[i].ppb,
+					.total_pins = g[i].total };
+
+		fake_start(test, &cfg);
+		KUNIT_EXPECT_EQ(test, fake->gc->ngpio, g[i].banks * g[i].ppb);
+		KUNIT_EXPECT_EQ(test, fake->ctrl->nbanks, g[i].banks);
+		KUNIT_EXPECT_EQ(test, fake->ctrl->banks[g[i].banks - 1].npins,
+				g[i].total - (g[i].banks - 1) * g[i].ppb);
+		fake_teardown();
+	}
+}
+
+static void lifecycle_unbind_with_line_held(struct kunit *test)
+{
+	struct platform_device *consumer;
+	struct gpiod_lookup_table *table;
+	struct gpio_desc *desc;
+	const struct fake_call *c;
+
+	fake_start(test, NULL);
+	/* a real consumer, holding a reference like any driver would */
+	consumer = platform_device_register_simple("gpioclx-consumer", PLATFORM_DEVID_AUTO,
+						   NULL, 0);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(consumer));
+	table = kunit_kzalloc(test, struct_size(table, table, 2), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, table);
+	table->dev_id = dev_name(&consumer->dev);
+	table->table[0] = (struct gpiod_lookup)GPIO_LOOKUP(fake->gc->label, 5, "held",
+							    GPIO_ACTIVE_HIGH);
+	gpiod_add_lookup_table(table);
+	desc = gpiod_get(&consumer->dev, "held", GPIOD_OUT_HIGH);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(desc));
+
+	fake_forget_calls();
+	fake_unbind(test);
+	/* the held line went back to its safe state before the controller stopped */
+	KUNIT_EXPECT_STREQ(test, fake_sequence(test),
+			   "DisconnectIoPins,StopController,ReleaseController");
+	c = fake_last(GPIOCLX_CB_DISCONNECT_IO);
+	KUNIT_ASSERT_NOT_NULL(test, c);
+	KUNIT_EXPECT_EQ(test, c->pins, BIT_ULL(5));
+	KUNIT_EXPECT_EQ(test, c->flags, 0);	/* PreserveConfiguration = 0 */
+	/*
+	 * The consumer's descriptor outlives the chip: gpiolib answers 0 and
+	 * logs "backing chip is gone" without reaching the freed controller,
+	 * and releasing it is safe.
+	 */
+	KUNIT_EXPECT_EQ(test, gpiod_get_value(desc), 0);
+	gpiod_put(desc);
+	KUNIT_EXPECT_EQ(test, fake->ncall, 3);
+	gpiod_remove_lookup_table(table);
+	platform_device_unregister(consumer);
+}
+
+static void lifecycle_exit(struct kunit *test)
+{
+	fake_teardown();
+}
+
+static struct kunit_case lifecycle_cases[] = {
+	KUNIT_CASE(lifecycle_probe_and_remove_order),
+	KUNIT_CASE(lifecycle_serial_controller),
+	KUNIT_CASE_PARAM(lifecycle_failure_unwinds, step_gen_params),
+	KUNIT_CASE_PARAM(lifecycle_bad_basic_information, info_gen_params),
+	KUNIT_CASE(lifecycle_geometries),
+	KUNIT_CASE(lifecycle_unbind_with_line_held),
+	{}
+};
+
+static struct kunit_suite lifecycle_suite = {
+	.name = "gpioclx_lifecycle",
+	.exit = lifecycle_exit,
+	.test_cases = lifecycle_cases,
+};
+kunit_test_suite(lifecycle_suite);

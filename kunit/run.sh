@@ -1,0 +1,88 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+#
+# kunit/run.sh [ARCH...] - run the KUnit suites with kunit.py.
+#
+# Debian's linux-source-6.1 is unpacked once into the cache, this tree is
+# overlaid into it as drivers/gpio/gpioclx/ (rsync, so unchanged files keep
+# their timestamps and a second run rebuilds only what changed), and
+# kunit.py builds and boots it per architecture, each with its own build
+# directory in the cache:
+#   um      UML, the fast path. UML has no preemption, so its kernel cannot
+#           have CONFIG_DEBUG_ATOMIC_SLEEP; that line is dropped for it.
+#   x86_64  the same suites in QEMU (TCG), with DEBUG_ATOMIC_SLEEP too, so
+#           sleeping-in-atomic bugs are caught.
+# Besides kunit.py's verdict, the kernel log is scanned for splats
+# (lockdep, WARN, BUG, sleeping in atomic): any is a failure.
+# Prints "kunit(<arch>): N passed, M failed" per architecture.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+CACHE=${XDG_CACHE_HOME:-$HOME/.cache}/gpioclx-linux
+SRC=$CACHE/linux-source-6.1
+JOBS=$(nproc)
+ARCHES=("$@")
+[ ${#ARCHES[@]} -gt 0 ] || ARCHES=(um x86_64)
+
+# Unpack the kernel source once; the stamp names the tarball it came from.
+tarball=/usr/src/linux-source-6.1.tar.xz
+stamp="$(stat -c '%s %Y' "$tarball")"
+if [ ! -f "$SRC/.gpioclx-stamp" ] || [ "$(cat "$SRC/.gpioclx-stamp")" != "$stamp" ]; then
+	echo "kunit: unpacking $tarball into $CACHE"
+	rm -rf "$SRC" "$CACHE"/kunit-*
+	mkdir -p "$CACHE"
+	tar -xJf "$tarball" -C "$CACHE"
+	echo "$stamp" > "$SRC/.gpioclx-stamp"
+fi
+
+# Overlay this tree and hook it into drivers/gpio once.
+rsync -a --delete --exclude '*.o' --exclude '*.ko' --exclude '.*.cmd' --exclude '*.mod*' \
+	--exclude modules.order --exclude Module.symvers \
+	"$ROOT/Kbuild" "$ROOT/Kconfig" "$ROOT/include" "$ROOT/shim" "$ROOT/drivers" \
+	"$ROOT/kunit" "$SRC/drivers/gpio/gpioclx/"
+grep -q gpioclx "$SRC/drivers/gpio/Kconfig" ||
+	sed -i '$i source "drivers/gpio/gpioclx/Kconfig"' "$SRC/drivers/gpio/Kconfig"
+grep -q gpioclx "$SRC/drivers/gpio/Makefile" ||
+	echo 'obj-y += gpioclx/' >> "$SRC/drivers/gpio/Makefile"
+
+splats='WARNING:|BUG:|Oops|possible recursive locking|inconsistent lock state|possible circular locking|sleeping function called from invalid context|suspicious RCU usage|Call Trace'
+rc=0
+for arch in "${ARCHES[@]}"; do
+	build=$CACHE/kunit-$arch
+	config=$CACHE/kunitconfig-$arch
+	json=$build/results.json
+	args=()
+	if [ "$arch" = um ]; then
+		grep -v '^CONFIG_DEBUG_ATOMIC_SLEEP=' "$ROOT/kunit/.kunitconfig" > "$config"
+		# kunit.py's UML config has virtio-PCI, which WARNs at boot
+		# unless it has a device id to look for; give it one
+		echo CONFIG_UML_PCI_OVER_VIRTIO_DEVICE_ID=1234 >> "$config"
+	else
+		cp "$ROOT/kunit/.kunitconfig" "$config"
+		args+=(--arch="$arch")
+	fi
+	echo "kunit: $arch (build dir $build)"
+	mkdir -p "$build"
+	rm -f "$json"
+	set +e
+	(cd "$SRC" && python3 tools/testing/kunit/kunit.py run --kunitconfig="$config" \
+		--build_dir="$build" --jobs="$JOBS" --timeout=600 --json="$json" \
+		--kernel_args=kunit.stats_enabled=2 "${args[@]}" </dev/null)
+	status=$?
+	set -e
+	passed=0 failed=0
+	if [ -s "$json" ]; then
+		read -r passed failed < <(python3 "$ROOT/kunit/count-json.py" "$json")
+	fi
+	if grep -E -q "$splats" "$build/test.log" 2>/dev/null; then
+		echo "kunit($arch): kernel log has splats:"
+		grep -E -n -A12 "$splats" "$build/test.log" | head -60
+		failed=$((failed + 1))
+	fi
+	if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+		failed=1	# build error, crash or no test ran
+	fi
+	echo "kunit($arch): $passed passed, $failed failed"
+	[ "$failed" -eq 0 ] || rc=1
+done
+exit $rc
