@@ -126,16 +126,17 @@ press_button() {
 		hostlog "press $1: monitor not reachable"
 }
 
-# watch_loop: answer guest requests until QEMU ends or time runs out.
+# watch_loop: answer guest requests until QEMU ends or time runs out
+# (in --shell mode: until killed, no time limit).
 watch_loop() {
 	local done_tags=" " tag deadline=$(($(date +%s) + TIMEOUT))
-	while kill -0 "$QPID" 2>/dev/null; do
+	while [ -n "$SHELL_MODE" ] || kill -0 "$QPID" 2>/dev/null; do
 		for tag in $(grep -ao '@@PRESS-BUTTON@@ [^[:space:]]*' "$LOG" 2>/dev/null | tr -d '\r' | cut -d' ' -f2); do
 			case $done_tags in *" $tag "*) continue ;; esac
 			done_tags+="$tag "
 			press_button "$tag"
 		done
-		if [ "$(date +%s)" -ge "$deadline" ]; then
+		if [ -z "$SHELL_MODE" ] && [ "$(date +%s)" -ge "$deadline" ]; then
 			return 124
 		fi
 		sleep 0.1
@@ -166,6 +167,20 @@ tail_log() {
 	echo "---- end of log ----" >&2
 }
 
+# interactive: QEMU in the foreground owning the terminal (raw mode, so
+# Ctrl-C reaches the guest), the button loop in the background.
+interactive() {
+	local wpid qrc=0
+	msg "interactive $ARCH guest; leave with Ctrl-a x (or 'poweroff' in the guest)"
+	watch_loop &
+	wpid=$!
+	"${Q[@]}" || qrc=$?
+	kill "$wpid" 2>/dev/null || true
+	wait "$wpid" 2>/dev/null || true
+	hostlog "qemu exited rc=$qrc"
+	exit "$qrc"
+}
+
 main() {
 	parse_args "$@"
 	TMPD=$(mktemp -d /tmp/gpioclx-qemu.XXXXXX)
@@ -177,12 +192,8 @@ main() {
 	T0=$(date +%s.%N)
 	qemu_cmd
 	hostlog "start: ${Q[*]}"
-	if [ -n "$SHELL_MODE" ]; then
-		msg "interactive $ARCH guest; leave with Ctrl-a x (or 'poweroff' in the guest)"
-		"${Q[@]}" &
-	else
-		"${Q[@]}" </dev/null >>"$LOG.host" 2>&1 &
-	fi
+	[ -z "$SHELL_MODE" ] || interactive # does not return
+	"${Q[@]}" </dev/null >>"$LOG.host" 2>&1 &
 	QPID=$!
 	if [ -n "$FOLLOW" ] && [ -z "$SHELL_MODE" ]; then
 		tail -n +1 -f --pid="$QPID" "$LOG" &
