@@ -65,6 +65,7 @@ static void gpioclx_free(struct gpio_chip *gc, unsigned int offset)
 	/* the next user starts from the default configuration */
 	bank->pins[pin].pull = GPIO_PIN_PULL_CONFIGURATION_DEFAULT;
 	bank->pins[pin].debounce = 0;
+	bank->pins[pin].debounce_us = 0;
 	bank->pins[pin].drive = 0;
 }
 
@@ -382,5 +383,5 @@ int gpioclx_gpiochip_setup(struct gpioclx_controller *ctrl)
 	ret = devm_gpiochip_add_data(ctrl->dev, gc, ctrl);
 	if (ret)
 		return dev_err_probe(ctrl->dev, ret, "registering the gpio_chip\n");
-	return 0;
+	return gpioclx_irq_start(ctrl);
 }

@@ -105,7 +105,7 @@ struct gpioclx_pin {
 	KINTERRUPT_MODE mode;		/* as programmed into the client */
 	KINTERRUPT_POLARITY polarity;
 	u32 debounce_us;		/* software debounce (EmulateDebouncing) */
-	bool last_level;		/* ActiveBoth emulation: level armed for */
+	bool last_level;		/* ActiveBoth emulation: the line's level */
 };
 
 struct gpioclx_bank {
@@ -134,17 +134,23 @@ struct gpioclx_bank {
 	u64 output;			/* connected (or last connected) as output */
 	struct gpioclx_pin pins[GPIOCLX_MAX_PINS_PER_BANK];
 
-	/* interrupt bookkeeping */
-	int parent_irq;			/* Linux irq, or 0 */
+	/*
+	 * Interrupt bookkeeping (bit n = pin n). irq_enabled/irq_masked are
+	 * what the client was told; the want_ fields are what Linux asked for
+	 * and, for serial controllers, are applied at irq_bus_sync_unlock().
+	 */
 	u64 irq_enabled;		/* EnableInterrupt done */
-	u64 irq_masked;			/* masked by Linux */
-	u64 irq_level;			/* enabled level-sensitive at the client */
-	u64 irq_emulated_both;		/* ActiveBoth emulated by the shim */
-	u64 irq_pending_sync;		/* serial: changes for irq_bus_sync_unlock */
-	u64 irq_storm_masked;
+	u64 irq_masked;			/* MaskInterrupts done */
+	u64 irq_want_enabled;
+	u64 irq_want_masked;
+	u64 irq_type_dirty;		/* type changed while enabled */
+	u64 irq_emulated_both;		/* both edges emulated with levels */
+	u64 irq_storm_masked;		/* masked by the storm guard */
+	u64 irq_debouncing;		/* software debounce timer running */
 	unsigned int storm_count[GPIOCLX_MAX_PINS_PER_BANK];
-	unsigned long storm_window_start;
-	struct hrtimer *debounce_timers;
+	unsigned long storm_window[GPIOCLX_MAX_PINS_PER_BANK];
+	int parent_irq;			/* Linux irq serving the bank, or 0 */
+	struct gpioclx_debounce *debounce;	/* per pin, EmulateDebouncing only */
 };
 
 struct gpioclx_controller {
@@ -181,6 +187,9 @@ struct gpioclx_controller {
 	struct dentry *debugfs;
 	atomic_long_t calls[GPIOCLX_CB_COUNT];
 	atomic_long_t failures[GPIOCLX_CB_COUNT];
+
+	struct mutex irq_bus_lock;	/* serial controllers' irq_chip updates */
+	unsigned int storm_limit;	/* interrupts per second per line */
 
 	/* power */
 	bool suspended;
@@ -241,6 +250,25 @@ void gpioclx_disconnect_all(struct gpioclx_controller *ctrl);
 /* gpioclx_irq.c */
 int gpioclx_irq_setup(struct gpioclx_controller *ctrl);
 void gpioclx_irq_disable_all(struct gpioclx_controller *ctrl);
+int gpioclx_irq_start(struct gpioclx_controller *ctrl);
+int gpioclx_irq_dispatch(struct gpioclx_bank *bank, unsigned int pin);
+NTSTATUS gpioclx_irq_client_reconfigure(struct gpioclx_bank *bank, unsigned int pin);
+NTSTATUS gpioclx_irq_client_unmask(struct gpioclx_bank *bank, unsigned int pin);
+NTSTATUS gpioclx_irq_client_mask(struct gpioclx_bank *bank, u64 pins);
+
+/* gpioclx_irq_emul.c: EmulateActiveBoth and EmulateDebouncing */
+struct gpioclx_debounce {
+	struct hrtimer timer;
+	struct gpioclx_bank *bank;
+	unsigned int pin;
+	bool stable;			/* the last debounced level */
+};
+bool gpioclx_both_initial_level(struct gpioclx_bank *bank, unsigned int pin);
+void gpioclx_both_rearm(struct gpioclx_bank *bank, unsigned int pin);
+int gpioclx_debounce_setup(struct gpioclx_controller *ctrl);
+bool gpioclx_debounce_event(struct gpioclx_bank *bank, unsigned int pin);
+void gpioclx_debounce_cancel(struct gpioclx_bank *bank, unsigned int pin);
+void gpioclx_debounce_start(struct gpioclx_bank *bank, unsigned int pin);
 
 /* gpioclx_controller.c */
 int gpioclx_controller_probe(struct device *dev, struct gpioclx_driver *gdrv,
