@@ -104,6 +104,8 @@ extract_image() {
 	for g in "${KMOD_GLOBS[@]}"; do globs+=("./lib/modules/$KREL/$g"); done
 	rm -rf "$IMG"
 	mkdir -p "$IMG"
+	# tar complains about globs matching nothing (configfs is =y on some
+	# arches); only the kernel image is essential, checked below.
 	dpkg-deb --fsys-tarfile "$DIR"/debs/linux-image-"${KREL}"_"${KVER}"_*.deb |
 		tar -x -C "$IMG" --wildcards --no-anchored "${globs[@]}" 2>/dev/null || true
 	[ -f "$KIMAGE" ] || die "no $KIMAGE in the image package"
@@ -117,24 +119,37 @@ extract_image() {
 extract_headers_arm64() {
 	local h=$DIR/headers
 	rm -rf "$h"
-	dpkg -x "$DIR"/debs/linux-headers-"${KREL}"_"${KVER}"_arm64.deb "$h"
-	dpkg -x "$DIR"/debs/linux-headers-"${ABI}"-common_"${KVER}"_all.deb "$h"
+	dpkg -x "$DIR"/debs/linux-headers-"${KREL}"_"${KVER}"_arm64.deb "$h" || return 1
+	dpkg -x "$DIR"/debs/linux-headers-"${ABI}"-common_"${KVER}"_all.deb "$h" || return 1
 	sed -i "s#^include /usr/src/#include $h/usr/src/#" "$KDIR/Makefile"
 	mkdir -p "$h/usr/lib"
 	ln -sfn /usr/lib/linux-kbuild-6.1 "$h/usr/lib/linux-kbuild-6.1"
 }
 
+# prepare: runs in a subshell under with_lock, inside an "&&" list where
+# bash ignores set -e, hence the explicit "|| return 1" on every step.
 prepare() {
 	ready && return 0
-	download
-	extract_image
+	download || return 1
+	extract_image || return 1
 	case $ARCH in
-	amd64) ensure_pkgs "linux-headers-$KREL" ;;
-	arm64) extract_headers_arm64 ;;
+	amd64) ensure_pkgs "linux-headers-$KREL" || return 1 ;;
+	arm64) extract_headers_arm64 || return 1 ;;
 	esac
 	[ -f "$KDIR/.config" ] || die "headers not usable: no $KDIR/.config"
 	stamp_text >"$DIR/.stamp"
 	msg "ready: $KREL ($KVER) in $DIR"
+	prune_old
+}
+
+# prune_old: each ABI costs ~100-280 MB of cache; keep this one and the
+# newest older one (modules built a moment ago may still want it).
+prune_old() {
+	local old
+	for old in $(compgen -G "$GPIOCLX_CACHE/debian/$ARCH/6.1.0-*-$ARCH" | grep -vx "$DIR" | sort -V | head -n -1); do
+		msg "pruning old kernel cache $old"
+		rm -rf "$old" "$old.lock"
+	done
 }
 
 # prepare_or_refresh: stale apt lists can name an ABI that has already
@@ -142,6 +157,7 @@ prepare() {
 prepare_or_refresh() {
 	with_lock "$DIR.lock" prepare && return 0
 	msg "preparing $KREL failed; refreshing apt lists and re-resolving"
+	[ -f "$DIR/.stamp" ] || rm -rf "$DIR" "$DIR.lock"
 	apt_update
 	resolve
 	with_lock "$DIR.lock" prepare

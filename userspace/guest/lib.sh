@@ -21,6 +21,10 @@ SPLAT_RE='WARNING:|BUG:|Oops|lockdep|Call [Tt]race|Unable to handle kernel|gener
 # log TEXT: a human note; "##" keeps it clear of result lines.
 log() { echo "## [$SCEN] $(cut -d" " -f1 /proc/uptime) $*"; }
 
+# trace TEXT: a timestamped note only with gpioclx.trace=1 on the kernel
+# command line (finding where guest time goes).
+trace() { [ -z "${GPIOCLX_TRACE:-}" ] || log "$*"; }
+
 # oneline TEXT: squash newlines so a reason never breaks the line format.
 oneline() { printf '%s' "$*" | tr '\n\r' '| ' | cut -c1-300; }
 
