@@ -159,18 +159,24 @@ run_arch() {
 	fi
 	echo "== $arch: scenarios: ${scen:-none}"
 	step "$arch: kernel"
-	eval "$("$HERE/debian-kernel.sh" "$arch")"
+	local kenv
+	kenv=$("$HERE/debian-kernel.sh" "$arch") || { host_result FAIL "e2e.$arch.kernel debian-kernel.sh failed"; return; }
+	eval "$kenv"
 	echo "  kernel $KREL"
 	mkdir -p "$GPIOCLX_CACHE/runs"
+	# kept (failed or --keep) runs pile up: leave the newest 20
+	find "$GPIOCLX_CACHE/runs" -mindepth 1 -maxdepth 1 -type d -printf '%T@ %p\n' |
+		sort -rn | tail -n +21 | cut -d' ' -f2- | xargs -r rm -rf
 	work=$(mktemp -d "$GPIOCLX_CACHE/runs/$arch-$(date +%Y%m%d-%H%M%S)-XXXX")
 	our_modules "$arch"
 	step "$arch: gpio_v2_test"
-	make -s -C "$HERE" gpio_v2_test ARCH="$arch" OUT="$work" >&2
+	make -s -C "$HERE" gpio_v2_test ARCH="$arch" OUT="$work" >&2 ||
+		{ host_result FAIL "e2e.$arch.gpio_v2_test build failed"; return; }
 	step "$arch: initramfs"
 	local files=("$work/gpio_v2_test" "${KOS[@]}")
 	for f in "$HERE"/guest/*_*.sh; do files+=("$f"); done
 	"$HERE/initramfs.sh" --arch "$arch" --out "$work/initrd.gz" --kmoddir "$KMODDIR" \
-		--stock configfs "${files[@]}"
+		--stock configfs "${files[@]}" || { host_result FAIL "e2e.$arch.initramfs initramfs.sh failed"; return; }
 	step "$arch: boot"
 	local qargs=(--arch "$arch" --kernel "$KIMAGE" --initrd "$work/initrd.gz"
 		--log "$work/console.log" --run "${scen// /,}")

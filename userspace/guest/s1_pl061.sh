@@ -170,6 +170,7 @@ ex_button_v1() {
 	_ms=$(sed -n 's/.*timestamp: \[ *\([0-9.]*\)\]/\1/p' "$_d/mon.raw" |
 		awk 'NR == 1 { a = $1 } NR == 2 { printf "%d", ($1 - a) * 1000 }')
 	echo "$_ms" >"$_d/pulse_ms.txt"
+	log "$_l: button pulse $_ms ms (rising -> falling), line $S1_BUTTON IRQs: $(cat "$_d/button_irqs.txt")"
 	if [ -n "$_ms" ] && [ "$_ms" -ge 50 ] && [ "$_ms" -le 1000 ]; then
 		pass "$_l.pulse_width"
 	else
