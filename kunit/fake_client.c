@@ -266,7 +266,11 @@ static NTSTATUS FakeConnectIoPins(PVOID Context, PGPIO_CONNECT_IO_PINS_PARAMETER
 	    (p->DebounceTimeout && fake->cfg.refuse_debounce) ||
 	    (p->DriveStrength && fake->cfg.refuse_drive))
 		return STATUS_NOT_SUPPORTED;
+	if (fake->cfg.lock_in_callbacks)
+		GPIO_CLX_AcquireInterruptLock(Context, p->BankId);
 	b->connected |= c.pins;
+	if (fake->cfg.lock_in_callbacks)
+		GPIO_CLX_ReleaseInterruptLock(Context, p->BankId);
 	if (p->ConnectMode == ConnectModeOutput)
 		b->output |= c.pins;
 	else
@@ -467,7 +471,12 @@ static NTSTATUS FakeQueryActiveInterrupts(PVOID Context,
 	status = fake_enter(&c);
 	if (!NT_SUCCESS(status))
 		return status;
+	/* (clients must not take the lock here; the shim tolerates it) */
+	if (fake->cfg.lock_in_callbacks)
+		GPIO_CLX_AcquireInterruptLock(Context, p->BankId);
 	p->ActiveMask = fake_pending(p->BankId) & p->EnabledMask;
+	if (fake->cfg.lock_in_callbacks)
+		GPIO_CLX_ReleaseInterruptLock(Context, p->BankId);
 	if (fake->cfg.flags.ActiveInterruptsAutoClearOnRead)
 		b->status &= ~(p->ActiveMask & ~b->level_mode);
 	return STATUS_SUCCESS;
@@ -508,6 +517,8 @@ static NTSTATUS FakeReconfigureInterrupt(PVOID Context,
 		return status;
 	fake_program(b, c.pins, p->InterruptMode, p->Polarity);
 	b->status &= ~c.pins;
+	if (fake->during_reconfigure)
+		fake->during_reconfigure();
 	fake_recompute_level_status(b);
 	return STATUS_SUCCESS;
 }

@@ -38,6 +38,7 @@ struct fake_cfg {
 	unsigned int nirqs;		/* parent interrupts (default: banks) */
 	u8 refuse_pull;			/* bit n: refuse pull configuration n */
 	bool refuse_debounce, refuse_drive;
+	bool lock_in_callbacks;		/* take GPIO_CLX_AcquireInterruptLock as clients do */
 	/* tweak the packet or the basic information after they are built */
 	void (*mutate_packet)(GPIO_CLIENT_REGISTRATION_PACKET *p);
 	void (*mutate_info)(CLIENT_CONTROLLER_BASIC_INFORMATION *info);
@@ -98,6 +99,8 @@ struct fake {
 	struct fake_call calls[FAKE_MAX_CALLS];
 	unsigned int ncall;
 	NTSTATUS driver_entry_status;	/* what GPIO_CLX_RegisterClient returned */
+	/* called inside ReconfigureInterrupt: the line changes "meanwhile" */
+	void (*during_reconfigure)(void);
 	int register_ret;		/* gpioclx_client_driver_register() */
 	unsigned int prepare_count, release_count, start_count, stop_count;
 	unsigned int unload_count;

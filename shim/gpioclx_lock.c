@@ -68,16 +68,18 @@ static struct gpioclx_bank *gpioclx_client_bank(PVOID Context, BANK_ID BankId,
 {
 	struct gpioclx_controller *ctrl;
 
+	/* Windows bugchecks here; a log line and no lock is enough for us */
 	if (!Context) {
-		WARN(1, "gpioclx: %s: NULL Context\n", what);
+		pr_err("gpioclx: %s: NULL Context\n", what);
 		return NULL;
 	}
 	ctrl = gpioclx_from_context(Context);
-	if (WARN(ctrl->magic != GPIOCLX_CONTROLLER_MAGIC,
-		 "gpioclx: %s: Context is not a GpioClx controller context\n", what))
+	if (ctrl->magic != GPIOCLX_CONTROLLER_MAGIC) {
+		pr_err("gpioclx: %s: Context is not a GpioClx controller context\n", what);
 		return NULL;
+	}
 	if (!ctrl->banks || BankId >= ctrl->nbanks) {
-		dev_WARN(ctrl->dev, "%s: bank %u does not exist\n", what, BankId);
+		dev_err(ctrl->dev, "%s: bank %u does not exist\n", what, BankId);
 		return NULL;
 	}
 	return &ctrl->banks[BankId];
@@ -116,9 +118,9 @@ VOID GPIO_CLX_ReleaseInterruptLock(PVOID Context, BANK_ID BankId)
 	if (!bank)
 		return;
 	if (bank->owner != current || !bank->client_lock_depth) {
-		dev_WARN(bank->ctrl->dev,
-			 "GPIO_CLX_ReleaseInterruptLock(bank %u) without a matching acquire\n",
-			 BankId);
+		dev_err(bank->ctrl->dev,
+			"GPIO_CLX_ReleaseInterruptLock(bank %u) without a matching acquire\n",
+			BankId);
 		return;
 	}
 	if (--bank->client_lock_depth == 0 && bank->client_owns)
