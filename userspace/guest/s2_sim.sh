@@ -15,7 +15,9 @@ S2_MODULES=${GPIOCLX_SIM_MODULES:-/modules/gpioclx.ko /modules/gpioclx-sim.ko}
 exercise_sim() {
 	_c=$(gpiodetect | awk '/gpioclx|sim/ { print $1; exit }')
 	expect_eq sim.chip "$([ -n "$_c" ] && echo found)" found || return
-	gpioinfo "$_c"
+	mkdir -p /tmp/s2
+	gpioinfo "$_c" >/tmp/s2/info
+	log "sim chip $_c: $(head -n 1 /tmp/s2/info)"
 }
 
 s2_main() {
