@@ -83,6 +83,7 @@ static void gpioclx_stop_action(void *data)
 	struct gpioclx_controller *ctrl = data;
 	NTSTATUS status;
 
+	gpioclx_pm_wake_for_removal(ctrl);
 	gpioclx_irq_disable_all(ctrl);
 	gpioclx_disconnect_all(ctrl);
 	status = ctrl->cb->CLIENT_StopController(ctrl->context, FALSE, WdfPowerDeviceD3Final);
@@ -90,6 +91,7 @@ static void gpioclx_stop_action(void *data)
 	if (!NT_SUCCESS(status))
 		gpioclx_call_err(ctrl, GPIOCLX_CB_STOP, 0, status);
 	ctrl->started = false;
+	gpioclx_pm_removed(ctrl);
 }
 
 static int gpioclx_banks_init(struct gpioclx_controller *ctrl)
@@ -183,6 +185,12 @@ int gpioclx_controller_probe(struct device *dev, struct gpioclx_driver *gdrv,
 	if (!NT_SUCCESS(status))
 		return gpioclx_fail(ctrl, GPIOCLX_CB_START, status);
 	ctrl->started = true;
+	/* before the stop action: it must still be able to power the device up */
+	ret = gpioclx_pm_setup(ctrl);
+	if (ret) {
+		gpioclx_stop_action(ctrl);
+		return dev_err_probe(dev, ret, "runtime power management\n");
+	}
 	ret = devm_add_action_or_reset(dev, gpioclx_stop_action, ctrl);
 	if (ret)
 		return ret;

@@ -42,10 +42,15 @@ static int gpioclx_request(struct gpio_chip *gc, unsigned int offset)
 	unsigned int pin;
 	struct gpioclx_bank *bank = gpioclx_bank_of(ctrl, offset, &pin);
 
+	int ret;
+
 	if (!ctrl->cb->CLIENT_ConnectIoPins) {
 		dev_err(ctrl->dev, "line %u: the client has no I/O callbacks\n", offset);
 		return -EOPNOTSUPP;
 	}
+	ret = gpioclx_pm_get(ctrl);
+	if (ret)
+		return ret;
 	bank->requested |= BIT_ULL(pin);
 	return 0;
 }
@@ -67,6 +72,7 @@ static void gpioclx_free(struct gpio_chip *gc, unsigned int offset)
 	bank->pins[pin].debounce = 0;
 	bank->pins[pin].debounce_us = 0;
 	bank->pins[pin].drive = 0;
+	gpioclx_pm_put(ctrl);
 }
 
 static int gpioclx_get_direction(struct gpio_chip *gc, unsigned int offset)

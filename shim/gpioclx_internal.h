@@ -289,5 +289,10 @@ void gpioclx_debugfs_exit(void);
 
 /* gpioclx_pm.c */
 extern const struct dev_pm_ops gpioclx_pm_ops;
+int gpioclx_pm_setup(struct gpioclx_controller *ctrl);
+int gpioclx_pm_get(struct gpioclx_controller *ctrl);
+void gpioclx_pm_put(struct gpioclx_controller *ctrl);
+void gpioclx_pm_wake_for_removal(struct gpioclx_controller *ctrl);
+void gpioclx_pm_removed(struct gpioclx_controller *ctrl);
 
 #endif /* GPIOCLX_INTERNAL_H */

@@ -22,13 +22,14 @@
  *
  * Memory-mapped controllers get their interrupt callbacks at once, under
  * the bank's raw spinlock (or the passive lock for Enable/Disable), from
- * a request_irq() handler per parent interrupt. Serial controllers can
+ * a chained handler per parent interrupt. Serial controllers can
  * sleep: irq_chip operations are recorded and applied to the client in
  * irq_bus_sync_unlock(), and the parent interrupt is threaded, with
  * nested child handlers.
  */
 #include <linux/interrupt.h>
 #include <linux/irq.h>
+#include <linux/irqchip/chained_irq.h>
 #include <linux/irqdomain.h>
 #include <linux/jiffies.h>
 #include <linux/moduleparam.h>
@@ -290,6 +291,8 @@ static void gpioclx_irq_bus_sync_unlock(struct irq_data *d)
 	mutex_unlock(&bank->ctrl->irq_bus_lock);
 }
 
+static void gpioclx_irq_unmask(struct irq_data *d);
+
 static unsigned int gpioclx_irq_startup(struct irq_data *d)
 {
 	struct gpio_chip *gc = irq_data_get_irq_chip_data(d);
@@ -314,6 +317,24 @@ static unsigned int gpioclx_irq_startup(struct irq_data *d)
 		dev_err(bank->ctrl->dev, "line %lu: EnableInterrupt failed, interrupt stays off\n",
 			irqd_to_hwirq(d));
 	return 0;
+}
+
+/*
+ * enable_irq() on a line the core thinks is started. That is a plain
+ * unmask, except when the descriptor was started in an earlier life (the
+ * core does not forget IRQD_IRQ_STARTED when a chained parent is torn
+ * down and its number reused): then the client has not enabled it yet.
+ */
+static void gpioclx_irq_enable(struct irq_data *d)
+{
+	unsigned int pin;
+	struct gpioclx_bank *bank = gpioclx_irq_bank(d, &pin);
+	u64 on = bank->ctrl->mm ? bank->irq_enabled : bank->irq_want_enabled;
+
+	if (on & BIT_ULL(pin))
+		gpioclx_irq_unmask(d);
+	else
+		gpioclx_irq_startup(d);
 }
 
 static void gpioclx_irq_shutdown(struct irq_data *d)
@@ -415,16 +436,27 @@ static int gpioclx_irq_reqres(struct irq_data *d)
 	unsigned int pin;
 	struct gpioclx_bank *bank = gpioclx_irq_bank(d, &pin);
 
+	int ret;
+
 	if (!bank->ctrl->cb->CLIENT_EnableInterrupt)
 		return -ENXIO;	/* the client has no interrupt callbacks */
-	return gpiochip_reqres_irq(gc, irqd_to_hwirq(d));
+	ret = gpioclx_pm_get(bank->ctrl);
+	if (ret)
+		return ret;
+	ret = gpiochip_reqres_irq(gc, irqd_to_hwirq(d));
+	if (ret)
+		gpioclx_pm_put(bank->ctrl);
+	return ret;
 }
 
 static void gpioclx_irq_relres(struct irq_data *d)
 {
 	struct gpio_chip *gc = irq_data_get_irq_chip_data(d);
+	unsigned int pin;
+	struct gpioclx_bank *bank = gpioclx_irq_bank(d, &pin);
 
 	gpiochip_relres_irq(gc, irqd_to_hwirq(d));
+	gpioclx_pm_put(bank->ctrl);
 }
 
 static void gpioclx_irq_print_chip(struct irq_data *d, struct seq_file *p)
@@ -436,6 +468,7 @@ static void gpioclx_irq_print_chip(struct irq_data *d, struct seq_file *p)
 
 static const struct irq_chip gpioclx_irq_chip_mm = {
 	.irq_startup = gpioclx_irq_startup,
+	.irq_enable = gpioclx_irq_enable,
 	.irq_shutdown = gpioclx_irq_shutdown,
 	.irq_ack = gpioclx_irq_ack,
 	.irq_mask = gpioclx_irq_mask,
@@ -449,6 +482,7 @@ static const struct irq_chip gpioclx_irq_chip_mm = {
 
 static const struct irq_chip gpioclx_irq_chip_serial = {
 	.irq_startup = gpioclx_irq_startup,
+	.irq_enable = gpioclx_irq_enable,
 	.irq_shutdown = gpioclx_irq_shutdown,
 	.irq_mask = gpioclx_irq_mask,
 	.irq_unmask = gpioclx_irq_unmask,
@@ -555,7 +589,25 @@ static bool gpioclx_irq_service_bank(struct gpioclx_bank *bank)
 	return true;
 }
 
-/* The banks a parent interrupt serves are those bound to its irq number. */
+/*
+ * Memory-mapped controllers: a chained handler on each parent interrupt,
+ * installed by gpiolib, like native SoC GPIO drivers (and so a parent a
+ * built-in driver chained before can be taken over).
+ */
+static void gpioclx_chained_handler(struct irq_desc *desc)
+{
+	struct gpioclx_controller *ctrl = irq_desc_get_handler_data(desc);
+	struct irq_chip *chip = irq_desc_get_chip(desc);
+	unsigned int irq = irq_desc_get_irq(desc), b;
+
+	chained_irq_enter(chip, desc);
+	for (b = 0; b < ctrl->nbanks; b++)
+		if (ctrl->banks[b].parent_irq == irq)
+			gpioclx_irq_service_bank(&ctrl->banks[b]);
+	chained_irq_exit(chip, desc);
+}
+
+/* Serial controllers: the parent's thread serves the banks bound to it. */
 static irqreturn_t gpioclx_parent_handler(int irq, void *data)
 {
 	struct gpioclx_controller *ctrl = data;
@@ -641,34 +693,43 @@ static void gpioclx_irq_bind_banks(struct gpioclx_controller *ctrl)
 	kfree(out);
 }
 
-static int gpioclx_irq_request_parents(struct gpioclx_controller *ctrl)
+/* The distinct parent interrupts, in bank order; returns how many. */
+static unsigned int gpioclx_irq_parents(struct gpioclx_controller *ctrl, unsigned int *parents)
 {
-	irq_handler_t hardirq = NULL;
-	unsigned int b, i;
-	int ret, irq;
-
-	if (ctrl->cb->CLIENT_PreProcessControllerInterrupt)
-		hardirq = gpioclx_parent_hardirq;
+	unsigned int b, i, n = 0;
+	int irq;
 
 	for (b = 0; b < ctrl->nbanks; b++) {
 		irq = ctrl->banks[b].parent_irq;
 		if (!irq)
 			continue;
-		for (i = 0; i < b; i++)
-			if (ctrl->banks[i].parent_irq == irq)
-				break;
-		if (i < b)
-			continue;	/* shared with an earlier bank: requested */
-		if (ctrl->mm)
-			ret = devm_request_irq(ctrl->dev, irq, gpioclx_parent_handler, IRQF_SHARED,
-					       dev_name(ctrl->dev), ctrl);
-		else
-			ret = devm_request_threaded_irq(ctrl->dev, irq, hardirq,
-							gpioclx_parent_handler,
-							IRQF_ONESHOT | IRQF_SHARED,
-							dev_name(ctrl->dev), ctrl);
+		for (i = 0; i < n && parents[i] != irq; i++)
+			;
+		if (i == n)
+			parents[n++] = irq;
+	}
+	return n;
+}
+
+static int gpioclx_irq_request_threaded_parents(struct gpioclx_controller *ctrl)
+{
+	irq_handler_t hardirq = NULL;
+	unsigned int *parents, i, n;
+	int ret;
+
+	parents = devm_kcalloc(ctrl->dev, ctrl->nbanks, sizeof(*parents), GFP_KERNEL);
+	if (!parents)
+		return -ENOMEM;
+	n = gpioclx_irq_parents(ctrl, parents);
+	if (ctrl->cb->CLIENT_PreProcessControllerInterrupt)
+		hardirq = gpioclx_parent_hardirq;
+	for (i = 0; i < n; i++) {
+		ret = devm_request_threaded_irq(ctrl->dev, parents[i], hardirq,
+						gpioclx_parent_handler, IRQF_ONESHOT | IRQF_SHARED,
+						dev_name(ctrl->dev), ctrl);
 		if (ret)
-			return dev_err_probe(ctrl->dev, ret, "requesting parent interrupt %d\n", irq);
+			return dev_err_probe(ctrl->dev, ret, "requesting parent interrupt %u\n",
+					     parents[i]);
 	}
 	return 0;
 }
@@ -691,18 +752,24 @@ int gpioclx_irq_setup(struct gpioclx_controller *ctrl)
 	girq->handler = ctrl->mm ? handle_bad_irq : handle_simple_irq;
 	girq->default_type = IRQ_TYPE_NONE;
 	girq->threaded = !ctrl->mm;
-	/* the parents are ours (request_irq), not chained by gpiolib */
-	girq->parent_handler = NULL;
-	girq->num_parents = 0;
+	if (ctrl->mm) {
+		girq->parents = devm_kcalloc(ctrl->dev, ctrl->nbanks, sizeof(*girq->parents),
+					     GFP_KERNEL);
+		if (!girq->parents)
+			return -ENOMEM;
+		girq->num_parents = gpioclx_irq_parents(ctrl, girq->parents);
+		girq->parent_handler = girq->num_parents ? gpioclx_chained_handler : NULL;
+		girq->parent_handler_data = ctrl;
+	}
 	return 0;
 }
 
-/* After the gpio_chip (and its irq domain) exist: start listening. */
+/* After the gpio_chip (and its irq domain) exist: serial parents' threads. */
 int gpioclx_irq_start(struct gpioclx_controller *ctrl)
 {
-	if (!ctrl->cb->CLIENT_EnableInterrupt)
+	if (!ctrl->cb->CLIENT_EnableInterrupt || ctrl->mm)
 		return 0;
-	return gpioclx_irq_request_parents(ctrl);
+	return gpioclx_irq_request_threaded_parents(ctrl);
 }
 
 /* Unbind: disable what consumers left enabled. */
