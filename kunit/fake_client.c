@@ -29,7 +29,7 @@ static NTSTATUS fake_enter(struct fake_call *call)
 	unsigned int n = ++fake->ncalls[call->cb];
 
 	call->irqs_off = irqs_disabled();
-	call->atomic = in_atomic() || irqs_disabled();
+	call->atomic = irqs_disabled();	/* sleeping is checked by might_sleep() */
 	if (fake->ncall < FAKE_MAX_CALLS)
 		fake->calls[fake->ncall++] = *call;
 	if (fake->fail_at && call->cb == fake->fail_cb && n >= fake->fail_at &&

@@ -447,7 +447,7 @@ static void irq_serial_controller(struct kunit *test)
 	fake_drive(1, 1, false);
 	fake_deliver(1, 1);	/* wakes the parent's thread */
 	for (i = 0; i < 100 && !atomic_read(&probe.count); i++)
-		msleep(10);
+		usleep_range(10000, 11000);
 	KUNIT_EXPECT_EQ(test, atomic_read(&probe.count), 1);
 	c = fake_last(GPIOCLX_CB_QUERY_ACTIVE);
 	KUNIT_ASSERT_NOT_NULL(test, c);

@@ -113,7 +113,7 @@ static bool pm_wait_suspended(bool suspended)
 	for (i = 0; i < 100; i++) {
 		if (fake->ctrl->suspended == suspended)
 			return true;
-		msleep(10);
+		usleep_range(10000, 11000);
 	}
 	return false;
 }

@@ -12,6 +12,8 @@
 #           have CONFIG_DEBUG_ATOMIC_SLEEP; that line is dropped for it.
 #   x86_64  the same suites in QEMU (TCG), with DEBUG_ATOMIC_SLEEP too, so
 #           sleeping-in-atomic bugs are caught.
+# A panic reboots at once (panic=-1), which ends the run: kunit.py reports
+# the missing results as a crash instead of waiting for its timeout.
 # Besides kunit.py's verdict, the kernel log is scanned for splats
 # (lockdep, WARN, BUG, sleeping in atomic): any is a failure.
 # Prints "kunit(<arch>): N passed, M failed" per architecture.
@@ -67,7 +69,7 @@ for arch in "${ARCHES[@]}"; do
 	set +e
 	(cd "$SRC" && python3 tools/testing/kunit/kunit.py run --kunitconfig="$config" \
 		--build_dir="$build" --jobs="$JOBS" --timeout=600 --json="$json" \
-		--kernel_args=kunit.stats_enabled=2 "${args[@]}" </dev/null)
+		--kernel_args=kunit.stats_enabled=2 --kernel_args=panic=-1 "${args[@]}" </dev/null)
 	status=$?
 	set -e
 	passed=0 failed=0

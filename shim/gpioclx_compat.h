@@ -15,18 +15,16 @@
  * interlude of set_rv()); before that they return void and a client's
  * failure can only be logged.
  */
-#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 17, 0)
-#define GPIOCLX_SET_RETURNS_INT 1
-typedef int gpioclx_set_ret_t;
-#define GPIOCLX_SET_RETURN(err) return (err)
+#if KERNEL_VERSION(6, 17, 0) <= LINUX_VERSION_CODE
+#define GPIOCLX_SET_RET int
+#define gpioclx_set_result(err) (err)
 #else
-#define GPIOCLX_SET_RETURNS_INT 0
-typedef void gpioclx_set_ret_t;
-#define GPIOCLX_SET_RETURN(err) do { (void)(err); return; } while (0)
+#define GPIOCLX_SET_RET void
+#define gpioclx_set_result(err) ((void)(err))
 #endif
 
 /* gpiochip_is_requested() became gpiochip_dup_line_label() in 6.9. */
-#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 9, 0)
+#if KERNEL_VERSION(6, 9, 0) <= LINUX_VERSION_CODE
 #define GPIOCLX_LINE_LABEL_IS_DUP 1
 #else
 #define GPIOCLX_LINE_LABEL_IS_DUP 0

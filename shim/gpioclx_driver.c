@@ -51,20 +51,20 @@ NTSTATUS WdfDriverCreate(PDRIVER_OBJECT DriverObject, PCUNICODE_STRING RegistryP
 	struct gpioclx_driver *gdrv = gpioclx_driver_from_object(DriverObject);
 
 	if (!gdrv || !RegistryPath) {
-		pr_err("gpioclx: WdfDriverCreate: not called from a DriverEntry the shim ran\n");
+		pr_err("gpioclx: %s: not called from a DriverEntry the shim ran\n", __func__);
 		return STATUS_INVALID_PARAMETER;
 	}
 	if (!DriverConfig || DriverConfig->Size != sizeof(*DriverConfig)) {
-		pr_err("gpioclx: %s: WdfDriverCreate: bad WDF_DRIVER_CONFIG (use WDF_DRIVER_CONFIG_INIT)\n",
-		       gdrv->name);
+		pr_err("gpioclx: %s: %s: bad WDF_DRIVER_CONFIG (use WDF_DRIVER_CONFIG_INIT)\n",
+		       gdrv->name, __func__);
 		return STATUS_INVALID_PARAMETER;
 	}
 	if (DriverAttributes && DriverAttributes->Size != sizeof(*DriverAttributes)) {
-		pr_err("gpioclx: %s: WdfDriverCreate: bad WDF_OBJECT_ATTRIBUTES\n", gdrv->name);
+		pr_err("gpioclx: %s: %s: bad WDF_OBJECT_ATTRIBUTES\n", gdrv->name, __func__);
 		return STATUS_INVALID_PARAMETER;
 	}
 	if (gdrv->created) {
-		pr_err("gpioclx: %s: WdfDriverCreate called twice\n", gdrv->name);
+		pr_err("gpioclx: %s: %s called twice\n", gdrv->name, __func__);
 		return STATUS_INVALID_DEVICE_STATE;
 	}
 	gdrv->config = *DriverConfig;
@@ -85,18 +85,18 @@ NTSTATUS GPIO_CLX_RegisterClient(WDFDRIVER Driver,
 	USHORT size;
 
 	if (!Driver || !RegistrationPacket || !RegistryPath) {
-		pr_err("gpioclx: GPIO_CLX_RegisterClient: NULL %s\n",
+		pr_err("gpioclx: %s: NULL %s\n", __func__,
 		       !Driver ? "Driver" : !RegistrationPacket ? "RegistrationPacket" :
 		       "RegistryPath");
 		return STATUS_INVALID_PARAMETER;
 	}
 	gdrv = gpioclx_driver_lookup(Driver);
 	if (!gdrv) {
-		pr_err("gpioclx: GPIO_CLX_RegisterClient: Driver is not a WDFDRIVER from WdfDriverCreate\n");
+		pr_err("gpioclx: %s: Driver is not a WDFDRIVER from WdfDriverCreate\n", __func__);
 		return STATUS_INVALID_PARAMETER;
 	}
 	if (gdrv->registered) {
-		pr_err("gpioclx: %s: GPIO_CLX_RegisterClient called twice\n", gdrv->name);
+		pr_err("gpioclx: %s: %s called twice\n", gdrv->name, __func__);
 		return STATUS_INVALID_PARAMETER;
 	}
 	/* Read no further than the packet's own Size says it is. */
@@ -119,7 +119,7 @@ NTSTATUS GPIO_CLX_UnregisterClient(WDFDRIVER Driver)
 	struct gpioclx_driver *gdrv = Driver ? gpioclx_driver_lookup(Driver) : NULL;
 
 	if (!gdrv || !gdrv->registered) {
-		pr_err("gpioclx: GPIO_CLX_UnregisterClient: driver is not registered\n");
+		pr_err("gpioclx: %s: driver is not registered\n", __func__);
 		return STATUS_NOT_FOUND;
 	}
 	gdrv->registered = false;
@@ -134,7 +134,7 @@ NTSTATUS GPIO_CLX_ProcessAddDevicePreDeviceCreate(WDFDRIVER Driver, PWDFDEVICE_I
 
 	if (!gdrv || !gdrv->registered || !DeviceInit || !FdoAttributes ||
 	    DeviceInit->gdrv != gdrv) {
-		pr_err("gpioclx: GPIO_CLX_ProcessAddDevicePreDeviceCreate: %s\n",
+		pr_err("gpioclx: %s: %s\n", __func__,
 		       !gdrv || !gdrv->registered ? "driver is not registered" :
 		       "bad DeviceInit or FdoAttributes");
 		return STATUS_INVALID_PARAMETER;
@@ -154,16 +154,17 @@ NTSTATUS WdfDeviceCreate(PWDFDEVICE_INIT *DeviceInit, PWDF_OBJECT_ATTRIBUTES Dev
 	size_t size;
 
 	if (!DeviceInit || !*DeviceInit || !Device) {
-		pr_err("gpioclx: WdfDeviceCreate: NULL argument\n");
+		pr_err("gpioclx: %s: NULL argument\n", __func__);
 		return STATUS_INVALID_PARAMETER;
 	}
 	init = *DeviceInit;
 	if (!init->pre_device_create_done || init->ctrl) {
-		dev_err(init->dev, "WdfDeviceCreate without GPIO_CLX_ProcessAddDevicePreDeviceCreate\n");
+		dev_err(init->dev, "%s without GPIO_CLX_ProcessAddDevicePreDeviceCreate\n",
+			__func__);
 		return STATUS_INVALID_DEVICE_STATE;
 	}
 	if (DeviceAttributes && DeviceAttributes->Size != sizeof(*DeviceAttributes)) {
-		dev_err(init->dev, "WdfDeviceCreate: bad WDF_OBJECT_ATTRIBUTES\n");
+		dev_err(init->dev, "%s: bad WDF_OBJECT_ATTRIBUTES\n", __func__);
 		return STATUS_INVALID_PARAMETER;
 	}
 	size = struct_size(ctrl, context, init->gdrv->packet.ControllerContextSize);
@@ -194,7 +195,7 @@ NTSTATUS GPIO_CLX_ProcessAddDevicePostDeviceCreate(WDFDRIVER Driver, WDFDEVICE D
 
 	if (!gdrv || !gdrv->registered || !ctrl || ctrl->magic != GPIOCLX_CONTROLLER_MAGIC ||
 	    ctrl->gdrv != gdrv) {
-		pr_err("gpioclx: GPIO_CLX_ProcessAddDevicePostDeviceCreate: %s\n",
+		pr_err("gpioclx: %s: %s\n", __func__,
 		       !gdrv || !gdrv->registered ? "driver is not registered" :
 		       "Device is not from WdfDeviceCreate");
 		return STATUS_INVALID_PARAMETER;
@@ -280,7 +281,7 @@ static void gpioclx_init_registry_path(struct gpioclx_driver *gdrv)
 {
 	static const char prefix[] = "\\Registry\\Machine\\System\\CurrentControlSet\\Services\\";
 	size_t i, n = 0, max = ARRAY_SIZE(gdrv->registry_path_buf);
-	const char *parts[] = { prefix, gdrv->name };
+	const char *const parts[] = { prefix, gdrv->name };
 
 	for (i = 0; i < ARRAY_SIZE(parts); i++) {
 		const char *s = parts[i];

@@ -210,7 +210,7 @@ static int gpioclx_get_multiple(struct gpio_chip *gc, unsigned long *mask, unsig
 	return 0;
 }
 
-static gpioclx_set_ret_t gpioclx_set(struct gpio_chip *gc, unsigned int offset, int value)
+static GPIOCLX_SET_RET gpioclx_set(struct gpio_chip *gc, unsigned int offset, int value)
 {
 	struct gpioclx_controller *ctrl = gpioclx_from_gc(gc);
 	unsigned int pin;
@@ -218,11 +218,11 @@ static gpioclx_set_ret_t gpioclx_set(struct gpio_chip *gc, unsigned int offset, 
 	NTSTATUS status;
 
 	status = gpioclx_write_bank(bank, value ? BIT_ULL(pin) : 0, value ? 0 : BIT_ULL(pin));
-	GPIOCLX_SET_RETURN(gpioclx_errno(ctrl, GPIOCLX_CB_WRITE, bank->id, status));
+	return gpioclx_set_result(gpioclx_errno(ctrl, GPIOCLX_CB_WRITE, bank->id, status));
 }
 
-static gpioclx_set_ret_t gpioclx_set_multiple(struct gpio_chip *gc, unsigned long *mask,
-					      unsigned long *bits)
+static GPIOCLX_SET_RET gpioclx_set_multiple(struct gpio_chip *gc, unsigned long *mask,
+					    unsigned long *bits)
 {
 	struct gpioclx_controller *ctrl = gpioclx_from_gc(gc);
 	unsigned int b;
@@ -241,7 +241,7 @@ static gpioclx_set_ret_t gpioclx_set_multiple(struct gpio_chip *gc, unsigned lon
 		/* keep going: the other banks' lines are independent */
 		ret = gpioclx_errno(ctrl, GPIOCLX_CB_WRITE, bank->id, status) ?: ret;
 	}
-	GPIOCLX_SET_RETURN(ret);
+	return gpioclx_set_result(ret);
 }
 
 /*

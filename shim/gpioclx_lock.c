@@ -98,9 +98,8 @@ VOID GPIO_CLX_AcquireInterruptLock(PVOID Context, BANK_ID BankId)
 	 * tolerate it instead of deadlocking.
 	 */
 	if (bank->owner == current) {
-		dev_warn_once(bank->ctrl->dev,
-			      "GPIO_CLX_AcquireInterruptLock(bank %u) while already held: ignored\n",
-			      BankId);
+		dev_warn_once(bank->ctrl->dev, "%s(bank %u) while already held: ignored\n",
+			      __func__, BankId);
 		bank->client_lock_depth++;
 		return;
 	}
@@ -118,9 +117,8 @@ VOID GPIO_CLX_ReleaseInterruptLock(PVOID Context, BANK_ID BankId)
 	if (!bank)
 		return;
 	if (bank->owner != current || !bank->client_lock_depth) {
-		dev_err(bank->ctrl->dev,
-			"GPIO_CLX_ReleaseInterruptLock(bank %u) without a matching acquire\n",
-			BankId);
+		dev_err(bank->ctrl->dev, "%s(bank %u) without a matching acquire\n",
+			__func__, BankId);
 		return;
 	}
 	if (--bank->client_lock_depth == 0 && bank->client_owns)

@@ -164,7 +164,7 @@ PVOID MmMapIoSpaceEx(PHYSICAL_ADDRESS PhysicalAddress, SIZE_T NumberOfBytes, ULO
 	else
 		va = ioremap(phys, NumberOfBytes);
 	if (!va)
-		pr_err("gpioclx: MmMapIoSpaceEx(%pa, %zu) failed\n", &phys, (size_t)NumberOfBytes);
+		pr_err("gpioclx: %s(%pa, %zu) failed\n", __func__, &phys, (size_t)NumberOfBytes);
 	return (__force PVOID)va;
 }
 EXPORT_SYMBOL_GPL(MmMapIoSpaceEx);
@@ -196,52 +196,97 @@ VOID MmUnmapIoSpace(PVOID BaseAddress, SIZE_T NumberOfBytes)
 }
 EXPORT_SYMBOL_GPL(MmUnmapIoSpace);
 
-static u64 gpioclx_model_read(const volatile void *addr, unsigned int width, bool *handled)
+/* A model's answer to a read of @addr, if @addr is in a model window. */
+static bool gpioclx_model_read(const volatile void *addr, unsigned int width, u64 *v)
 {
 	struct gpioclx_mmio_model *model;
 	unsigned long offset;
 
+	if (!static_branch_unlikely(&gpioclx_models_present))
+		return false;
 	model = gpioclx_model_by_cookie(addr, &offset);
-	*handled = model;
-	return model ? model->ops->read(model->priv, offset, width) : 0;
+	if (model)
+		*v = model->ops->read(model->priv, offset, width);
+	return model;
 }
 
+/* Hand a write of @addr to its model, if @addr is in a model window. */
 static bool gpioclx_model_write(volatile void *addr, u64 value, unsigned int width)
 {
 	struct gpioclx_mmio_model *model;
 	unsigned long offset;
 
+	if (!static_branch_unlikely(&gpioclx_models_present))
+		return false;
 	model = gpioclx_model_by_cookie(addr, &offset);
 	if (model)
 		model->ops->write(model->priv, offset, value, width);
 	return model;
 }
 
-#define GPIOCLX_DEFINE_ACCESSORS(type, width, rd, wr) \
-type READ_REGISTER_##type(volatile type *Register) \
-{ \
-	bool handled; \
-	u64 v; \
- \
-	if (static_branch_unlikely(&gpioclx_models_present)) { \
-		v = gpioclx_model_read(Register, width, &handled); \
-		if (handled) \
-			return (type)v; \
-	} \
-	return rd((const volatile void __iomem *)(__force void __iomem *)Register); \
-} \
-EXPORT_SYMBOL_GPL(READ_REGISTER_##type); \
- \
-VOID WRITE_REGISTER_##type(volatile type *Register, type Value) \
-{ \
-	if (static_branch_unlikely(&gpioclx_models_present) && \
-	    gpioclx_model_write(Register, Value, width)) \
-		return; \
-	wr(Value, (volatile void __iomem *)(__force void __iomem *)Register); \
-} \
-EXPORT_SYMBOL_GPL(WRITE_REGISTER_##type)
+/* The register pointer a client holds is an ioremap() cookie. */
+#define gpioclx_iomem(reg) ((void __iomem *)(__force void __iomem *)(uintptr_t)(reg))
 
-GPIOCLX_DEFINE_ACCESSORS(UCHAR, 1, readb, writeb);
-GPIOCLX_DEFINE_ACCESSORS(USHORT, 2, readw, writew);
-GPIOCLX_DEFINE_ACCESSORS(ULONG, 4, readl, writel);
-GPIOCLX_DEFINE_ACCESSORS(ULONG64, 8, readq, writeq);
+/*
+ * The READ_REGISTER_* / WRITE_REGISTER_* family. The volatile pointers
+ * are the NT signatures; the access is readX()/writeX(), or the model's.
+ */
+UCHAR READ_REGISTER_UCHAR(volatile UCHAR *Register)
+{
+	u64 v;
+
+	return gpioclx_model_read(Register, 1, &v) ? v : readb(gpioclx_iomem(Register));
+}
+EXPORT_SYMBOL_GPL(READ_REGISTER_UCHAR);
+
+USHORT READ_REGISTER_USHORT(volatile USHORT *Register)
+{
+	u64 v;
+
+	return gpioclx_model_read(Register, 2, &v) ? v : readw(gpioclx_iomem(Register));
+}
+EXPORT_SYMBOL_GPL(READ_REGISTER_USHORT);
+
+ULONG READ_REGISTER_ULONG(volatile ULONG *Register)
+{
+	u64 v;
+
+	return gpioclx_model_read(Register, 4, &v) ? v : readl(gpioclx_iomem(Register));
+}
+EXPORT_SYMBOL_GPL(READ_REGISTER_ULONG);
+
+ULONG64 READ_REGISTER_ULONG64(volatile ULONG64 *Register)
+{
+	u64 v;
+
+	return gpioclx_model_read(Register, 8, &v) ? v : readq(gpioclx_iomem(Register));
+}
+EXPORT_SYMBOL_GPL(READ_REGISTER_ULONG64);
+
+VOID WRITE_REGISTER_UCHAR(volatile UCHAR *Register, UCHAR Value)
+{
+	if (!gpioclx_model_write(Register, Value, 1))
+		writeb(Value, gpioclx_iomem(Register));
+}
+EXPORT_SYMBOL_GPL(WRITE_REGISTER_UCHAR);
+
+VOID WRITE_REGISTER_USHORT(volatile USHORT *Register, USHORT Value)
+{
+	if (!gpioclx_model_write(Register, Value, 2))
+		writew(Value, gpioclx_iomem(Register));
+}
+EXPORT_SYMBOL_GPL(WRITE_REGISTER_USHORT);
+
+VOID WRITE_REGISTER_ULONG(volatile ULONG *Register, ULONG Value)
+{
+	if (!gpioclx_model_write(Register, Value, 4))
+		writel(Value, gpioclx_iomem(Register));
+}
+EXPORT_SYMBOL_GPL(WRITE_REGISTER_ULONG);
+
+VOID WRITE_REGISTER_ULONG64(volatile ULONG64 *Register, ULONG64 Value)
+{
+	if (!gpioclx_model_write(Register, Value, 8))
+		writeq(Value, gpioclx_iomem(Register));
+}
+EXPORT_SYMBOL_GPL(WRITE_REGISTER_ULONG64);

@@ -344,7 +344,7 @@ NTSTATUS GPIO_CLX_ProcessAddDevicePostDeviceCreate(WDFDRIVER Driver, WDFDEVICE D
 VOID GPIO_CLX_AcquireInterruptLock(PVOID Context, BANK_ID BankId)
 {
 	if (Context != fake_context || BankId >= 16 || fake_host_lock_held[BankId]) {
-		printf("#   bad or recursive GPIO_CLX_AcquireInterruptLock(bank %u)\n", BankId);
+		printf("#   bad or recursive %s(bank %u)\n", __func__, BankId);
 		fake_host_assert_failures++;
 		return;
 	}
@@ -355,7 +355,7 @@ VOID GPIO_CLX_AcquireInterruptLock(PVOID Context, BANK_ID BankId)
 VOID GPIO_CLX_ReleaseInterruptLock(PVOID Context, BANK_ID BankId)
 {
 	if (Context != fake_context || BankId >= 16 || !fake_host_lock_held[BankId]) {
-		printf("#   unbalanced GPIO_CLX_ReleaseInterruptLock(bank %u)\n", BankId);
+		printf("#   unbalanced %s(bank %u)\n", __func__, BankId);
 		fake_host_assert_failures++;
 		return;
 	}

@@ -1,0 +1,67 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+#
+# kunit/checkpatch.sh - the kernel's scripts/checkpatch.pl over every C
+# source and header in the tree, from the cached linux-source tree that
+# kunit/run.sh unpacks. Prints "checkpatch: N passed, M failed" (per file).
+#
+# Some files must look like Windows on purpose, and checkpatch is told so,
+# per path, for exactly these reasons:
+#   include/             the WDK's own names and declarations: typedef'd
+#                        structs and function types, SAL annotations between
+#                        a function type's name and its parameters, volatile
+#                        register pointers, X-macros of the ABI table, and no
+#                        kernel macros (the headers build outside a kernel)
+#   drivers/*/ (client)  WDK-style typedef'd context structures
+#   shim/gpioclx_mmio.c  the NT register accessors' volatile signatures
+#   shim/gpioclx_compat.h  the one home of LINUX_VERSION_CODE
+#   userspace/           ordinary userspace C: no ARRAY_SIZE(); the hosted
+#                        fake implements the volatile NT accessors and its
+#                        test macros return from the test on failure
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+CACHE=${XDG_CACHE_HOME:-$HOME/.cache}/gpioclx-linux
+CHECKPATCH=$CACHE/linux-source-6.1/scripts/checkpatch.pl
+if [ ! -x "$CHECKPATCH" ]; then
+	mkdir -p "$CACHE"
+	tar -xJf /usr/src/linux-source-6.1.tar.xz -C "$CACHE" linux-source-6.1/scripts \
+		linux-source-6.1/Documentation/dev-tools/checkpatch.rst 2>/dev/null ||
+		tar -xJf /usr/src/linux-source-6.1.tar.xz -C "$CACHE" linux-source-6.1/scripts
+fi
+
+ignores_for() {
+	case "$1" in
+	include/*)
+		echo NEW_TYPEDEFS,SPACING,LINE_SPACING,VOLATILE,COMPLEX_MACRO,TRAILING_SEMICOLON,DO_WHILE_MACRO_WITH_TRAILING_SEMICOLON,PREFER_DEFINED_ATTRIBUTE_MACRO ;;
+	shim/gpioclx_mmio.c)
+		echo VOLATILE ;;
+	shim/gpioclx_compat.h)
+		echo LINUX_VERSION_CODE ;;
+	drivers/*/*_linux.c | drivers/*/*_hw.c | drivers/*/*_hw.h)
+		echo "" ;;
+	drivers/*)
+		echo NEW_TYPEDEFS ;;
+	userspace/*)
+		echo ARRAY_SIZE,VOLATILE,MACRO_WITH_FLOW_CONTROL,SPACING ;;
+	*)
+		echo "" ;;
+	esac
+}
+
+cd "$ROOT"
+passed=0 failed=0
+for f in $(git ls-files '*.c' '*.h'); do
+	ignore=$(ignores_for "$f")
+	# the camelcase cache is checkpatch's, not ours: keep it out of the tree
+	out=$(cd /tmp && "$CHECKPATCH" --no-tree -q --terse --show-types \
+	      ${ignore:+--ignore "$ignore"} -f "$ROOT/$f" 2>&1 | grep -v '^total:' || true)
+	if [ -z "$out" ]; then
+		passed=$((passed + 1))
+	else
+		echo "${out//$ROOT\//}"
+		failed=$((failed + 1))
+	fi
+done
+echo "checkpatch: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
