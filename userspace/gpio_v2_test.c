@@ -51,12 +51,16 @@ static void usage(void)
 		"       %s get    CHIP OFFSET...              (as-is request, prints values)\n"
 		"       %s set    CHIP HOLD_MS OFFSET=VALUE...\n"
 		"       %s watch  CHIP OFFSET N [TIMEOUT_MS]  (line-info changes)\n"
-		"       %s events CHIP OFFSET rising|falling|both DEBOUNCE_US N TIMEOUT_MS [SETTLE_MS]\n"
-		"              (after N events, listen SETTLE_MS more: extra events exit 3)\n"
+		"       %s events CHIP OFFSET[,OFFSET...] rising|falling|both DEBOUNCE_US N TIMEOUT_MS [SETTLE_MS]\n"
+		"              (one request for all OFFSETs; after N events, listen SETTLE_MS\n"
+		"              more: extra events exit 3)\n"
 		"       %s config CHIP OFFSET OFFSET...       (self-checking attribute sequence)\n"
+		"       %s request CHIP OFFSET=SPEC...        (SPEC 0|1 output, in|up|down|off input\n"
+		"              as-is/pull-up/pull-down/bias-disabled; one request built from\n"
+		"              attributes, then commands on stdin until EOF: 'get', 'set OFF=V...')\n"
 		"CHIP is gpiochipN or a path.\n"
 		"Exit: 0 ok, 1 error/failed check, 2 timeout, 3 more events than N.\n",
-		prog, prog, prog, prog, prog, prog);
+		prog, prog, prog, prog, prog, prog, prog);
 	exit(EXIT_USAGE);
 }
 
@@ -337,6 +341,20 @@ static void read_event(int lfd, struct gpio_v2_line_event *ev)
 		die("short read of gpio_v2_line_event");
 }
 
+/* "3" or "3,40,72" into req->offsets / num_lines. */
+static void parse_offsets(char *list, struct gpio_v2_line_request *req)
+{
+	char *tok, *save = NULL;
+
+	for (tok = strtok_r(list, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		if (req->num_lines >= GPIO_V2_LINES_MAX)
+			die("too many offsets");
+		req->offsets[req->num_lines++] = parse_ul(tok, "offset");
+	}
+	if (!req->num_lines)
+		usage();
+}
+
 static int cmd_events(int argc, char **argv)
 {
 	struct gpio_v2_line_request req = { 0 };
@@ -344,13 +362,13 @@ static int cmd_events(int argc, char **argv)
 	struct gpio_v2_line_info li;
 	unsigned long n, seen = 0, debounce, extra = 0;
 	int64_t deadline;
+	unsigned int i;
 	int cfd, lfd;
 
 	if (argc != 6 && argc != 7)
 		usage();
 	cfd = open_chip(argv[0]);
-	req.offsets[0] = parse_ul(argv[1], "offset");
-	req.num_lines = 1;
+	parse_offsets(argv[1], &req);
 	req.config.flags = GPIO_V2_LINE_FLAG_INPUT;
 	if (!strcmp(argv[2], "rising"))
 		req.config.flags |= GPIO_V2_LINE_FLAG_EDGE_RISING;
@@ -362,12 +380,15 @@ static int cmd_events(int argc, char **argv)
 		usage();
 	debounce = parse_ul(argv[3], "debounce_us");
 	if (debounce)
-		add_attr(&req.config, GPIO_V2_LINE_ATTR_ID_DEBOUNCE, debounce, 1);
+		add_attr(&req.config, GPIO_V2_LINE_ATTR_ID_DEBOUNCE, debounce,
+			 req.num_lines == 64 ? ~0ULL : (1ULL << req.num_lines) - 1);
 	n = parse_ul(argv[4], "count");
 	lfd = request_lines(cfd, &req, "GPIO_V2_GET_LINE_IOCTL (edges)");
 	/* Read the attribute back: proves the debounce reached gpiolib. */
-	get_info(cfd, req.offsets[0], &li);
-	print_info("armed ", &li);
+	for (i = 0; i < req.num_lines; i++) {
+		get_info(cfd, req.offsets[i], &li);
+		print_info("armed ", &li);
+	}
 	deadline = now_ms() + (long)parse_ul(argv[5], "timeout_ms");
 	while (seen < n) {
 		if (!wait_readable(lfd, remaining_ms(deadline))) {
@@ -388,6 +409,138 @@ static int cmd_events(int argc, char **argv)
 		}
 	}
 	return extra ? EXIT_EXTRA : 0;
+}
+
+/* --- request: one multi-line request built from attributes, driven from stdin --- */
+
+/* Input flags of a request SPEC; 0 for an output ("0"/"1"). */
+static uint64_t spec_flags(const char *spec)
+{
+	static const struct {
+		const char *name;
+		uint64_t flags;
+	} specs[] = {
+		{ "in", GPIO_V2_LINE_FLAG_INPUT },
+		{ "up", GPIO_V2_LINE_FLAG_INPUT | GPIO_V2_LINE_FLAG_BIAS_PULL_UP },
+		{ "down", GPIO_V2_LINE_FLAG_INPUT | GPIO_V2_LINE_FLAG_BIAS_PULL_DOWN },
+		{ "off", GPIO_V2_LINE_FLAG_INPUT | GPIO_V2_LINE_FLAG_BIAS_DISABLED },
+	};
+	size_t i;
+
+	if (!strcmp(spec, "0") || !strcmp(spec, "1"))
+		return 0;
+	for (i = 0; i < sizeof(specs) / sizeof(specs[0]); i++)
+		if (!strcmp(spec, specs[i].name))
+			return specs[i].flags;
+	die("bad line spec '%s'", spec);
+	return 0;
+}
+
+/* Index of @off in the request, or die. */
+static unsigned int req_index(const struct gpio_v2_line_request *req, unsigned int off)
+{
+	unsigned int i;
+
+	for (i = 0; i < req->num_lines; i++)
+		if (req->offsets[i] == off)
+			return i;
+	die("offset %u is not in the request", off);
+	return 0;
+}
+
+/*
+ * The request's default is "output"; every distinct input SPEC becomes one
+ * FLAGS attribute over its lines, and the outputs' levels one OUTPUT_VALUES
+ * attribute.  Then, per stdin line: "get" prints "values V..." (request
+ * order), "set OFF=V..." sets those outputs and prints "set ok"; EOF
+ * releases the lines.
+ */
+static int cmd_request(int argc, char **argv)
+{
+	struct gpio_v2_line_request req = { 0 };
+	struct gpio_v2_line_values v;
+	struct gpio_v2_line_info li;
+	uint64_t flags[GPIO_V2_LINES_MAX], outs = 0, values = 0, mask, all;
+	char line[1024], *tok, *save, *eq;
+	unsigned int i, j;
+	int cfd, lfd;
+
+	if (argc < 2 || argc - 1 > GPIO_V2_LINES_MAX)
+		usage();
+	cfd = open_chip(argv[0]);
+	for (i = 0; i < (unsigned int)argc - 1; i++) {
+		eq = strchr(argv[i + 1], '=');
+		if (!eq)
+			usage();
+		*eq = '\0';
+		req.offsets[i] = parse_ul(argv[i + 1], "offset");
+		flags[i] = spec_flags(eq + 1);
+		if (!flags[i]) {
+			outs |= 1ULL << i;
+			if (eq[1] == '1')
+				values |= 1ULL << i;
+		}
+	}
+	req.num_lines = argc - 1;
+	all = req.num_lines == 64 ? ~0ULL : (1ULL << req.num_lines) - 1;
+	req.config.flags = GPIO_V2_LINE_FLAG_OUTPUT;
+	for (i = 0; i < req.num_lines; i++) {
+		if (!flags[i])
+			continue;
+		/* first line with this flags value: one attribute for all of them */
+		for (j = 0; j < i && flags[j] != flags[i]; j++)
+			;
+		if (j < i)
+			continue;
+		mask = 0;
+		for (j = i; j < req.num_lines; j++)
+			if (flags[j] == flags[i])
+				mask |= 1ULL << j;
+		add_attr(&req.config, GPIO_V2_LINE_ATTR_ID_FLAGS, flags[i], mask);
+	}
+	if (outs)
+		add_attr(&req.config, GPIO_V2_LINE_ATTR_ID_OUTPUT_VALUES, values, outs);
+	lfd = request_lines(cfd, &req, "GPIO_V2_GET_LINE_IOCTL (request)");
+	for (i = 0; i < req.num_lines; i++) {
+		get_info(cfd, req.offsets[i], &li);
+		print_info("line ", &li);
+	}
+	printf("held\n");
+	fflush(stdout);
+	while (fgets(line, sizeof(line), stdin)) {
+		tok = strtok_r(line, " \t\n", &save);
+		if (!tok)
+			continue;
+		if (!strcmp(tok, "get")) {
+			memset(&v, 0, sizeof(v));
+			v.mask = all;
+			xioctl(lfd, GPIO_V2_LINE_GET_VALUES_IOCTL, &v, "GPIO_V2_LINE_GET_VALUES_IOCTL");
+			printf("values");
+			for (i = 0; i < req.num_lines; i++)
+				printf(" %d", (int)((v.bits >> i) & 1));
+			printf("\n");
+		} else if (!strcmp(tok, "set")) {
+			memset(&v, 0, sizeof(v));
+			while ((tok = strtok_r(NULL, " \t\n", &save))) {
+				eq = strchr(tok, '=');
+				if (!eq)
+					die("set: want OFFSET=VALUE, got '%s'", tok);
+				*eq = '\0';
+				i = req_index(&req, parse_ul(tok, "offset"));
+				v.mask |= 1ULL << i;
+				if (parse_ul(eq + 1, "value"))
+					v.bits |= 1ULL << i;
+			}
+			xioctl(lfd, GPIO_V2_LINE_SET_VALUES_IOCTL, &v, "GPIO_V2_LINE_SET_VALUES_IOCTL");
+			printf("set ok\n");
+		} else {
+			die("unknown command '%s' (want get, set)", tok);
+		}
+		fflush(stdout);
+	}
+	close(lfd);
+	printf("released\n");
+	return 0;
 }
 
 /* --- config: a self-checking sequence of multi-line attribute use --- */
@@ -529,6 +682,7 @@ int main(int argc, char **argv)
 	} cmds[] = {
 		{ "info", cmd_info },	  { "get", cmd_get },	    { "set", cmd_set },
 		{ "watch", cmd_watch },	  { "events", cmd_events }, { "config", cmd_config },
+		{ "request", cmd_request },
 	};
 	size_t i;
 
