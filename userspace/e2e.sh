@@ -11,14 +11,16 @@
 #   --scenario LIST  comma-separated scenario names (default: every
 #                    scenario whose "# e2e-arch:" line names the arch)
 #   --ko-dir DIR     our .ko files for the (single) arch being run; same as
-#                    GPIOCLX_KO_DIR_arm64 / GPIOCLX_KO_DIR_amd64
+#                    GPIOCLX_KO_DIR_arm64 / GPIOCLX_KO_DIR_amd64.  Unset: build
+#                    them here (make modules against the guest kernel's
+#                    headers); set but empty: stock parts only
 #   --append ARGS    extra kernel command line (e.g. gpioclx.nopress=1)
 #   --follow         stream the guest console while it runs (make demo)
 #   --shell          build as usual, then boot interactively after the
 #                    scenarios (make shell; Ctrl-a x leaves); no counting
 #   --keep           keep the run directory even when everything passed
-# Without our modules the stock-kernel parts run and ours are reported as
-# SKIP.  A splat in the console log, a timeout, or a guest that never
+# Without our modules (GPIOCLX_KO_DIR_<arch>= set empty, or no repo to
+# build from) the stock-kernel parts run and ours are reported as SKIP.  A splat in the console log, a timeout, or a guest that never
 # printed @@DONE@@ is a failure.  Ends with "e2e: K skipped" and then
 # exactly "e2e: N passed, M failed"; exit 1 on any failure or if nothing
 # ran.  Logs: $GPIOCLX_CACHE/runs/ (path printed).
@@ -96,13 +98,36 @@ scenarios_for() {
 	echo "${out[*]}"
 }
 
-# our_modules ARCH: .ko files from --ko-dir / GPIOCLX_KO_DIR_<arch> whose
-# vermagic matches the kernel; a mismatch is a FAIL, not a silent skip.
+# build_modules ARCH: make our modules against the guest kernel's headers
+# (KDIR from debian-kernel.sh) and print their paths, one per line.
+build_modules() {
+	local arch=$1 repo=$HERE/.. log=$2 margs=()
+	[ "$arch" = arm64 ] && margs+=(ARCH=arm64)
+	make -s -C "$repo" modules "${margs[@]}" KDIR="$KDIR" >"$log" 2>&1 || return 1
+	make -s -C "$repo" print-modules "${margs[@]}" KDIR="$KDIR"
+}
+
+# our_modules ARCH WORK: .ko files from --ko-dir / GPIOCLX_KO_DIR_<arch>
+# (unset: built here from the repo) whose vermagic matches the kernel; a
+# mismatch is a FAIL, not a silent skip.
 our_modules() {
-	local arch=$1 var="GPIOCLX_KO_DIR_$1" dir ko vm
-	dir=${KO_DIR_ARG:-${!var:-}}
+	local arch=$1 work=$2 var="GPIOCLX_KO_DIR_$1" dir ko vm list
 	KOS=()
-	if [ -z "$dir" ]; then
+	if [ -n "$KO_DIR_ARG" ]; then
+		dir=$KO_DIR_ARG
+	elif [ -n "${!var+set}" ]; then
+		dir=${!var}
+	elif [ -f "$HERE/../Kbuild" ] && [ -d "$HERE/../shim" ]; then
+		step "$arch: modules (make modules KDIR=$KDIR)"
+		if ! list=$(build_modules "$arch" "$work/build.log"); then
+			host_result FAIL "e2e.$arch.build make modules failed: $(tail -n 3 "$work/build.log" | tr '\n' ' ')"
+			return
+		fi
+		mkdir -p "$work/ko"
+		for ko in $list; do cp "$ko" "$work/ko/"; done
+		dir=$work/ko
+	fi
+	if [ -z "${dir:-}" ]; then
 		echo "  (no GPIOCLX_KO_DIR_$arch: stock parts only, ours SKIP)"
 		return
 	fi
@@ -168,7 +193,7 @@ run_arch() {
 	find "$GPIOCLX_CACHE/runs" -mindepth 1 -maxdepth 1 -type d -printf '%T@ %p\n' |
 		sort -rn | tail -n +21 | cut -d' ' -f2- | xargs -r rm -rf
 	work=$(mktemp -d "$GPIOCLX_CACHE/runs/$arch-$(date +%Y%m%d-%H%M%S)-XXXX")
-	our_modules "$arch"
+	our_modules "$arch" "$work"
 	step "$arch: gpio_v2_test"
 	make -s -C "$HERE" gpio_v2_test ARCH="$arch" OUT="$work" >&2 ||
 		{ host_result FAIL "e2e.$arch.gpio_v2_test build failed"; return; }
