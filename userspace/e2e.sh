@@ -103,6 +103,7 @@ scenarios_for() {
 build_modules() {
 	local arch=$1 repo=$HERE/.. log=$2 margs=()
 	[ "$arch" = arm64 ] && margs+=(ARCH=arm64)
+	ensure_pkgs rsync # the Makefile's copy into .build/<release>/
 	make -s -C "$repo" modules "${margs[@]}" KDIR="$KDIR" >"$log" 2>&1 || return 1
 	make -s -C "$repo" print-modules "${margs[@]}" KDIR="$KDIR"
 }
