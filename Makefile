@@ -41,8 +41,11 @@ RSYNC_EXCLUDES := --exclude '*.o' --exclude '*.ko' --exclude '.*.cmd' --exclude 
 		  --exclude '*.mod.c' --exclude '*.a' --exclude modules.order \
 		  --exclude Module.symvers --exclude '*.dwo'
 
+# What the build, the KUnit runner (kernel builds, QEMU for x86_64) and the
+# checkpatch gate need; the guest scripts install their own on first use.
 HOST_PACKAGES := build-essential bc bison flex libelf-dev libssl-dev python3 rsync \
-		 xz-utils cpio kmod linux-source-6.1 linux-headers-amd64 gcc-aarch64-linux-gnu
+		 xz-utils cpio kmod linux-source-6.1 linux-headers-amd64 gcc-aarch64-linux-gnu \
+		 qemu-system-x86 qemu-system-data
 
 all: modules
 
