@@ -131,6 +131,7 @@ static GPIO_CLIENT_QUERY_ACTIVE_INTERRUPTS FakeQueryActiveInterrupts;
 static GPIO_CLIENT_CLEAR_ACTIVE_INTERRUPTS FakeClearActiveInterrupts;
 static GPIO_CLIENT_RECONFIGURE_INTERRUPT FakeReconfigureInterrupt;
 static GPIO_CLIENT_QUERY_ENABLED_INTERRUPTS FakeQueryEnabledInterrupts;
+static GPIO_CLIENT_PRE_PROCESS_CONTROLLER_INTERRUPT FakePreProcess;
 static GPIO_CLIENT_SAVE_BANK_HARDWARE_CONTEXT FakeSaveBank;
 static GPIO_CLIENT_RESTORE_BANK_HARDWARE_CONTEXT FakeRestoreBank;
 static EVT_WDF_DRIVER_DEVICE_ADD FakeEvtDeviceAdd;
@@ -536,6 +537,14 @@ static NTSTATUS FakeQueryEnabledInterrupts(PVOID Context,
 	return status;
 }
 
+static NTSTATUS FakePreProcess(PVOID Context, BANK_ID BankId, ULONG64 EnabledMask)
+{
+	struct fake_call c = { .cb = GPIOCLX_CB_PRE_PROCESS, .bank = BankId,
+			       .pins = EnabledMask };
+
+	return fake_enter(&c);
+}
+
 static VOID FakeSaveBank(PVOID Context, PGPIO_SAVE_RESTORE_BANK_HARDWARE_CONTEXT_PARAMETERS p)
 {
 	struct fake_call c = { .cb = GPIOCLX_CB_SAVE_BANK, .bank = p->BankId,
@@ -631,6 +640,8 @@ static NTSTATUS FakeDriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING Reg
 		packet.CLIENT_ReconfigureInterrupt = FakeReconfigureInterrupt;
 		if (cfg->version >= 2)
 			packet.CLIENT_QueryEnabledInterrupts = FakeQueryEnabledInterrupts;
+		if (cfg->pre_process)
+			packet.CLIENT_PreProcessControllerInterrupt = FakePreProcess;
 	}
 	packet.CLIENT_SaveBankHardwareContext = FakeSaveBank;
 	packet.CLIENT_RestoreBankHardwareContext = FakeRestoreBank;

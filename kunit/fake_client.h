@@ -39,6 +39,7 @@ struct fake_cfg {
 	u8 refuse_pull;			/* bit n: refuse pull configuration n */
 	bool refuse_debounce, refuse_drive;
 	bool lock_in_callbacks;		/* take GPIO_CLX_AcquireInterruptLock as clients do */
+	bool pre_process;		/* register PreProcessControllerInterrupt */
 	/* tweak the packet or the basic information after they are built */
 	void (*mutate_packet)(GPIO_CLIENT_REGISTRATION_PACKET *p);
 	void (*mutate_info)(CLIENT_CONTROLLER_BASIC_INFORMATION *info);

@@ -488,6 +488,29 @@ static void irq_lock_api(struct kunit *test)
 	KUNIT_EXPECT_NULL(test, fake->ctrl->banks[0].owner);
 }
 
+static void irq_pre_process_first(struct kunit *test)
+{
+	struct fake_cfg cfg = { .pre_process = true };
+	struct irq_probe probe = {};
+	struct gpio_desc *desc;
+	const struct fake_call *c;
+	int irq;
+
+	fake_start(test, &cfg);
+	irq = irq_request(test, 6, IRQF_TRIGGER_RISING, &probe, &desc);
+	fake_drive(0, 6, true);
+	fake_forget_calls();
+	KUNIT_EXPECT_EQ(test, fake_deliver(0, 5), 1);
+	/* the client sees the primary interrupt before it is asked what fired */
+	KUNIT_EXPECT_STREQ(test, fake_sequence(test),
+			   "PreProcessControllerInterrupt,QueryActiveInterrupts,ClearActiveInterrupts");
+	c = fake_last(GPIOCLX_CB_PRE_PROCESS);
+	KUNIT_EXPECT_EQ(test, c->pins, BIT_ULL(6));	/* the enabled mask */
+	KUNIT_EXPECT_TRUE(test, c->irqs_off);
+	KUNIT_EXPECT_EQ(test, atomic_read(&probe.count), 1);
+	irq_free(irq, &probe, desc);
+}
+
 static void irq_test_exit(struct kunit *test)
 {
 	fake_teardown();
@@ -507,6 +530,7 @@ static struct kunit_case irq_cases[] = {
 	KUNIT_CASE(irq_storm_guard),
 	KUNIT_CASE(irq_serial_controller),
 	KUNIT_CASE(irq_lock_api),
+	KUNIT_CASE(irq_pre_process_first),
 	{}
 };
 
