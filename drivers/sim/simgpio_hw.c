@@ -63,6 +63,7 @@
 
 #include "gpioclx_client.h"
 #include "gpioclx_mmio_model.h"
+#include "simgpio_hw.h"
 #include "simgpio_model.h"
 
 #define SIMGPIO_HW_MAX_CONTROLLERS	8
@@ -147,6 +148,25 @@ static const struct gpioclx_mmio_model_ops simgpio_hw_mmio_ops = {
 	.read = simgpio_hw_mmio_read,
 	.write = simgpio_hw_mmio_write,
 };
+
+/* For the KUnit suites (simgpio_hw.h): the model under the board's lock. */
+struct simgpio_model *simgpio_hw_lock_model(unsigned int index, unsigned long *flags)
+{
+	struct simgpio_hw *hw;
+
+	if (index >= SIMGPIO_HW_MAX_CONTROLLERS || !simgpio_hw_boards[index])
+		return NULL;
+	hw = simgpio_hw_boards[index];
+	raw_spin_lock_irqsave(&hw->lock, *flags);
+	return &hw->model;
+}
+EXPORT_SYMBOL_GPL(simgpio_hw_lock_model);
+
+void simgpio_hw_unlock_model(unsigned int index, unsigned long flags)
+{
+	raw_spin_unlock_irqrestore(&simgpio_hw_boards[index]->lock, flags);
+}
+EXPORT_SYMBOL_GPL(simgpio_hw_unlock_model);
 
 /* The bank interrupt lines. */
 
