@@ -183,7 +183,7 @@ static int pl061_create(struct kunit *test, u8 periph_id0)
 	if (IS_ERR(pl->domain)) {
 		irq_domain_free_fwnode(fwnode);
 		pl->domain = NULL;
-		KUNIT_FAIL_AND_ABORT(test, "irq_sim domain");
+		KUNIT_ASSERT_FAILURE(test, "irq_sim domain");
 	}
 	pl->parent_virq = irq_create_mapping(pl->domain, 0);
 	KUNIT_ASSERT_GT(test, pl->parent_virq, 0);
@@ -305,8 +305,10 @@ static void pl061_binds_and_starts(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, m.ie, 0);
 	KUNIT_EXPECT_FALSE(test, pl->gc->can_sleep);	/* memory-mapped */
 	KUNIT_EXPECT_EQ(test, pl->ctrl->nbanks, 1);
-	KUNIT_EXPECT_NE(test, pl->gc->to_irq, NULL);
+	KUNIT_EXPECT_TRUE(test, pl->gc->to_irq);
 	KUNIT_EXPECT_EQ(test, pl->ctrl->banks[0].parent_irq, pl->parent_virq);
+	/* no idle power management: it stays powered while bound */
+	KUNIT_EXPECT_FALSE(test, pl->ctrl->runtime_pm);
 }
 
 static void pl061_direction(struct kunit *test)
