@@ -80,9 +80,6 @@ static unsigned int pins_per_bank = 32;
 module_param(pins_per_bank, uint, 0444);
 MODULE_PARM_DESC(pins_per_bank, "Pins per bank (1..64, default 32)");
 
-/* The GpioClx client driver, defined in gpioclx_sim_linux.c. */
-extern struct gpioclx_client_driver gpioclx_sim_driver;
-
 struct simgpio_hw;
 
 /* One line's sysfs directory, sim_gpio<offset>. */
