@@ -37,8 +37,11 @@ if [ ! -f "$SRC/.gpioclx-stamp" ] || [ "$(cat "$SRC/.gpioclx-stamp")" != "$stamp
 	echo "$stamp" > "$SRC/.gpioclx-stamp"
 fi
 
-# Overlay this tree and hook it into drivers/gpio once.
-rsync -a --delete --exclude '*.o' --exclude '*.ko' --exclude '.*.cmd' --exclude '*.mod*' \
+# Overlay this tree and hook it into drivers/gpio once. Compare contents,
+# not timestamps, and give copied files a fresh mtime: whatever tree was
+# overlaid last (another checkout, an edit since reverted), make rebuilds
+# exactly the files whose contents differ.
+rsync -rlpD --checksum --delete --exclude '*.o' --exclude '*.ko' --exclude '.*.cmd' --exclude '*.mod*' \
 	--exclude modules.order --exclude Module.symvers \
 	"$ROOT/Kbuild" "$ROOT/Kconfig" "$ROOT/include" "$ROOT/shim" "$ROOT/drivers" \
 	"$ROOT/kunit" "$SRC/drivers/gpio/gpioclx/"
