@@ -111,7 +111,7 @@ bg_start() {
 	shift 2
 	"$@" &
 	BG=$!
-	wait_for 3000 held_by "$_off" "$_who" || log "$_who did not take line $_off: $*"
+	wait_for 5000 held_by "$_off" "$_who" || log "$_who did not take line $_off: $*"
 }
 
 # bg_stop PID: SIGTERM (gpioset/gpiomon exit cleanly on it) and reap.

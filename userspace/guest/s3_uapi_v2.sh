@@ -31,6 +31,7 @@ S3_STATE=/sys/kernel/debug/gpioclx/$S3_DEV/state
 S3_C=''
 # software debounce period for the bounce test, microseconds
 S3_DEBOUNCE_US=100000
+S3_BURST_CS=0
 
 # pull OFFSET none|pull-up|pull-down [...]: drive from outside (builtins).
 pull() {
@@ -136,37 +137,53 @@ v3_config_watch() {
 	expect_eq watch.untouched "$_rc $(tail -n 1 "$S3_D/watch_none")" "2 timeout seen=0"
 }
 
-# burst DRIVE...: line 40 through DRIVEs back to back; logs how long it
-# took (it must stay well under the debounce period to mean anything).
+# burst DRIVE...: line 40 through DRIVEs back to back (builtins only);
+# the longest burst so far, in centiseconds, is kept in S3_BURST_CS.
 burst() {
 	_t0=$(now_cs)
 	for _d in "$@"; do echo "$_d" >"$S3_SYS/sim_gpio40/pull"; done
-	log "burst $*: $(($(now_cs) - _t0)) cs"
+	_t0=$(($(now_cs) - _t0))
+	[ "$_t0" -gt "$S3_BURST_CS" ] && S3_BURST_CS=$_t0
+	trace "burst $*: $_t0 cs"
 }
 
-# v3_debounce: bounces faster than the period, one event per settled
-# change, none for a glitch.
-v3_debounce() {
-	_f=$S3_D/debounce
+# debounce_try FILE: one run of the bounce sequence, events into FILE.
+debounce_try() {
+	S3_BURST_CS=0
 	pull 40 pull-down
-	gpio_v2_test events "$S3_C" 40 both $S3_DEBOUNCE_US 2 10000 500 >"$_f" 2>&1 &
+	gpio_v2_test events "$S3_C" 40 both $S3_DEBOUNCE_US 2 10000 500 >"$1" 2>&1 &
 	_ep=$!
-	wait_for 3000 at_least "$_f" 1 '^armed'
-	expect_eq debounce.info "$(sed -n 's/^armed //p' "$_f")" \
-		"offset=40 name=\"bank1-8\" consumer=\"gpio_v2_test\" flags=used,input,edge-rising,edge-falling debounce_us=$S3_DEBOUNCE_US"
-	# the client refused the hardware debounce: gpiolib debounces
-	expect_match debounce.not_in_hw "$(pin_state 40)" "input pull=default debounce=0us .*both edges emulated"
+	wait_for 3000 at_least "$1" 1 '^armed'
+	pin_state 40 >"$1.state"
 	# a glitch: up and back down, settles where it was
 	burst pull-up pull-down pull-up pull-down
 	usleep $((S3_DEBOUNCE_US * 3))
 	burst pull-up pull-down pull-up pull-down pull-up
-	wait_for 3000 n_events "$_f" 1
+	wait_for 3000 n_events "$1" 1
 	burst pull-down pull-up pull-down pull-up pull-down
 	wait $_ep
-	expect_eq debounce.rc "$?" 0
+	echo "rc=$?" >>"$1"
+	pull 40 none
+}
+
+# v3_debounce: bounces faster than the period, one event per settled
+# change, none for a glitch.  A burst only means something if it took
+# well under the period: if the guest was stalled in the middle of one
+# (a loaded host), the run is repeated, up to 3 times.
+v3_debounce() {
+	_f=$S3_D/debounce
+	for _try in 1 2 3; do
+		debounce_try "$_f"
+		[ "$S3_BURST_CS" -lt $((S3_DEBOUNCE_US / 20000)) ] && break
+		log "debounce: a burst took ${S3_BURST_CS} cs, not well under the period; again"
+	done
+	expect_eq debounce.info "$(sed -n 's/^armed //p' "$_f")" \
+		"offset=40 name=\"bank1-8\" consumer=\"gpio_v2_test\" flags=used,input,edge-rising,edge-falling debounce_us=$S3_DEBOUNCE_US"
+	# the client refused the hardware debounce: gpiolib debounces
+	expect_match debounce.not_in_hw "$(cat "$_f.state")" "input pull=default debounce=0us .*both edges emulated"
+	expect_eq debounce.rc "$(tail -n 1 "$_f")" rc=0
 	expect_eq debounce.events "$(events "$_f")" \
 		"RISING offset=40 seqno=1 line_seqno=1|FALLING offset=40 seqno=2 line_seqno=2|"
-	pull 40 none
 }
 
 # v3_seqno: a two-line request across banks; paced transitions, so
