@@ -348,7 +348,8 @@
 	_Static_assert(sizeof(type) == (size), "sizeof(" #type ") != " #size);
 #define GPIOCLX_ABI_ASSERT_OFFSET(type, field, offset, size) \
 	_Static_assert(__builtin_offsetof(type, field) == (offset), \
-		       "offsetof(" #type ", " #field ") != " #offset); \
+		       "offsetof(" #type ", " #field ") != " #offset);
+#define GPIOCLX_ABI_ASSERT_FIELD_SIZE(type, field, offset, size) \
 	_Static_assert(sizeof(((type *)0)->field) == (size), \
 		       "sizeof(" #type "." #field ") != " #size);
 #define GPIOCLX_ABI_ASSERT_CONSTANT(name, value) \
@@ -357,6 +358,7 @@
 
 GPIOCLX_ABI_SIZES(GPIOCLX_ABI_ASSERT_SIZE)
 GPIOCLX_ABI_OFFSETS(GPIOCLX_ABI_ASSERT_OFFSET)
+GPIOCLX_ABI_OFFSETS(GPIOCLX_ABI_ASSERT_FIELD_SIZE)
 GPIOCLX_ABI_CONSTANTS(GPIOCLX_ABI_ASSERT_CONSTANT)
 
 /* The same facts as data, so a test can count and print them. */
