@@ -140,8 +140,8 @@ edges() {
 	sed -n 's/^event: *\([A-Z]*\) EDGE offset: \([0-9]*\).*/\1 \2/p' "$1" | tr '\n' '|'
 }
 
-# names_ok PPB: every line of S2_C named "bank<B>-<P>" for PPB pins per
-# bank, unused, input; prints the number of lines that are not.
+# names_bad PPB: every line of S2_C should be named "bank<B>-<P>" (PPB pins per
+# bank), unused, input; prints the number of lines that are not.
 names_bad() {
 	gpioinfo "$S2_C" | awk -v ppb="$1" '
 		/^[[:space:]]*line / {
