@@ -170,21 +170,30 @@ static int gpioclx_get(struct gpio_chip *gc, unsigned int offset)
 	return ret ? ret : !!v;
 }
 
-/* The bits of a gpiolib bitmap that fall in @bank, as a bank mask. */
+/*
+ * The bits of a gpiolib bitmap that fall in @bank, as a bank mask: a word
+ * at a time (at most two words on 64-bit, three on 32-bit), not a bit at a
+ * time, since this runs on every batch get/set.
+ */
 static u64 gpioclx_bank_bits(struct gpioclx_bank *bank, const unsigned long *map)
 {
-	unsigned int i;
+	unsigned int got = 0, pos, shift, take;
 	u64 m = 0;
 
-	for (i = 0; i < bank->npins; i++)
-		if (test_bit(bank->base + i, map))
-			m |= BIT_ULL(i);
+	while (got < bank->npins) {
+		pos = bank->base + got;
+		shift = pos % BITS_PER_LONG;
+		take = min(bank->npins - got, BITS_PER_LONG - shift);
+		m |= ((u64)(map[BIT_WORD(pos)] >> shift) & GENMASK_ULL(take - 1, 0)) << got;
+		got += take;
+	}
 	return m;
 }
 
 static int gpioclx_get_multiple(struct gpio_chip *gc, unsigned long *mask, unsigned long *bits)
 {
 	struct gpioclx_controller *ctrl = gpioclx_from_gc(gc);
+	unsigned long pins[BITS_TO_LONGS(64)];
 	unsigned int b, i;
 	NTSTATUS status;
 	u64 m, v;
@@ -203,9 +212,9 @@ static int gpioclx_get_multiple(struct gpio_chip *gc, unsigned long *mask, unsig
 		ret = gpioclx_errno(ctrl, GPIOCLX_CB_READ, bank->id, status);
 		if (ret)
 			return ret;
-		for (i = 0; i < bank->npins; i++)
-			if (m & BIT_ULL(i))
-				__assign_bit(bank->base + i, bits, v & BIT_ULL(i));
+		bitmap_from_u64(pins, m);
+		for_each_set_bit(i, pins, 64)
+			__assign_bit(bank->base + i, bits, v & BIT_ULL(i));
 	}
 	return 0;
 }

@@ -94,8 +94,6 @@ NTSTATUS gpioclx_read_bank(struct gpioclx_bank *bank, u64 mask, u64 *values)
 {
 	struct gpioclx_controller *ctrl = bank->ctrl;
 	GPIO_READ_PINS_FLAGS flags = {};
-	PIN_NUMBER table[GPIOCLX_MAX_PINS_PER_BANK];
-	u8 buf[GPIOCLX_MAX_PINS_PER_BANK / 8] = {};
 	NTSTATUS status;
 	u64 v = 0;
 	unsigned int i, n;
@@ -112,6 +110,9 @@ NTSTATUS gpioclx_read_bank(struct gpioclx_bank *bank, u64 mask, u64 *values)
 		status = ctrl->cb->CLIENT_ReadGpioPinsUsingMask(ctrl->context, &p);
 		gpioclx_bank_unlock(bank);
 	} else {
+		/* here, not above: INIT_STACK_ALL_ZERO kernels (Debian) zero them where declared */
+		PIN_NUMBER table[GPIOCLX_MAX_PINS_PER_BANK];
+		u8 buf[GPIOCLX_MAX_PINS_PER_BANK / 8] = {};
 		GPIO_READ_PINS_PARAMETERS p = {
 			.BankId = bank->id, .PinNumberTable = table, .Buffer = buf, .Flags = flags,
 		};
@@ -139,8 +140,6 @@ NTSTATUS gpioclx_read_bank(struct gpioclx_bank *bank, u64 mask, u64 *values)
 NTSTATUS gpioclx_write_bank(struct gpioclx_bank *bank, u64 set, u64 clear)
 {
 	struct gpioclx_controller *ctrl = bank->ctrl;
-	PIN_NUMBER table[GPIOCLX_MAX_PINS_PER_BANK];
-	u8 buf[GPIOCLX_MAX_PINS_PER_BANK / 8] = {};
 	NTSTATUS status;
 	unsigned int i, n;
 
@@ -155,6 +154,8 @@ NTSTATUS gpioclx_write_bank(struct gpioclx_bank *bank, u64 set, u64 clear)
 		status = ctrl->cb->CLIENT_WriteGpioPinsUsingMask(ctrl->context, &p);
 		gpioclx_bank_unlock(bank);
 	} else {
+		PIN_NUMBER table[GPIOCLX_MAX_PINS_PER_BANK];
+		u8 buf[GPIOCLX_MAX_PINS_PER_BANK / 8] = {};
 		GPIO_WRITE_PINS_PARAMETERS p = {
 			.BankId = bank->id, .PinNumberTable = table, .Buffer = buf,
 		};
