@@ -20,7 +20,9 @@
  *
  *	kbench set1 shim_ns=41.2 shim_min=40.9 shim_max=47.0 native_ns=12.1 ...
  *
- * Writing to .../run measures again. Also in that directory: kmem (see
+ * Writing to .../run measures again; writing a chip label to .../time_chip
+ * times the same four calls on lines 0-7 of that chip alone (results in
+ * the same file, "kchip <op> ns=.."). Also in that directory: kmem (see
  * bench_kmem.c) and, with pl061_base=<physical address>, pl061_inject:
  * writing "<line> <0|1>" drives an input of a PL061 behind its driver's
  * back (line made an output, level written, made an input again: QEMU's
@@ -45,6 +47,7 @@
 #include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <linux/sort.h>
+#include <linux/string.h>
 #include <linux/spinlock.h>
 #include <linux/uaccess.h>
 
@@ -380,6 +383,63 @@ put0:
 	return ret;
 }
 
+/*
+ * The same four calls on lines 0-7 of any chip, by label (no pair): how a
+ * real driver's get/set costs compare in-kernel, without the syscall and
+ * cdev around them. "kchip <op> ns=.. min=.. max=.." lines.
+ */
+static int bench_chip_run(const char *label)
+{
+	static u64 samples[BENCH_NOPS][BENCH_MAX_REPS];
+	unsigned int i, r, nreps = clamp(reps, 1U, (unsigned int)BENCH_MAX_REPS);
+	unsigned int n = max(iters, 100U);
+	struct gpiod_lookup_table *table;
+	struct gpio_descs *d;
+	enum bench_op op;
+	size_t len = 0;
+	int ret = 0;
+
+	table = kzalloc(struct_size(table, table, BENCH_LINES + 1), GFP_KERNEL);
+	if (!table)
+		return -ENOMEM;
+	table->dev_id = "gpioclx-bench";
+	for (i = 0; i < BENCH_LINES; i++)
+		table->table[i] = (struct gpiod_lookup)GPIO_LOOKUP_IDX(label, i, "target", i,
+								      GPIO_ACTIVE_HIGH);
+	/* gpiolib consults only the first table of a device: swap them */
+	gpiod_remove_lookup_table(&bench_lookup);
+	gpiod_add_lookup_table(table);
+	d = gpiod_get_array(&bench_consumer->dev, "target", GPIOD_OUT_LOW);
+	if (IS_ERR(d)) {
+		ret = PTR_ERR(d);
+		goto out;
+	}
+	for (op = 0; op < BENCH_NOPS; op++)
+		bench_once(op, d, n / 10);
+	for (r = 0; r < nreps; r++)
+		for (op = 0; op < BENCH_NOPS; op++)
+			samples[op][r] = bench_once(op, d, n);
+	gpiod_put_array(d);
+	for (op = 0; op < BENCH_NOPS; op++) {
+		sort(samples[op], nreps, sizeof(u64), bench_cmp_u64, NULL);
+		len += scnprintf(bench_results + len, sizeof(bench_results) - len, "kchip %s",
+				 bench_op_names[op]);
+		len += bench_fmt_ns(bench_results + len, sizeof(bench_results) - len, "ns",
+				    samples[op][nreps / 2]);
+		len += bench_fmt_ns(bench_results + len, sizeof(bench_results) - len, "min",
+				    samples[op][0]);
+		len += bench_fmt_ns(bench_results + len, sizeof(bench_results) - len, "max",
+				    samples[op][nreps - 1]);
+		len += scnprintf(bench_results + len, sizeof(bench_results) - len,
+				 " iters=%u reps=%u\n", n, nreps);
+	}
+out:
+	gpiod_remove_lookup_table(table);
+	gpiod_add_lookup_table(&bench_lookup);
+	kfree(table);
+	return ret;
+}
+
 /* debugfs */
 
 static int bench_results_show(struct seq_file *s, void *unused)
@@ -406,6 +466,31 @@ static ssize_t bench_run_write(struct file *file, const char __user *ubuf, size_
 static const struct file_operations bench_run_fops = {
 	.owner = THIS_MODULE,
 	.write = bench_run_write,
+	.llseek = noop_llseek,
+};
+
+static ssize_t bench_chip_write(struct file *file, const char __user *ubuf, size_t count,
+				loff_t *ppos)
+{
+	char label[64];
+	int ret;
+
+	if (count >= sizeof(label))
+		return -EINVAL;
+	if (copy_from_user(label, ubuf, count))
+		return -EFAULT;
+	label[count] = '\0';
+	strim(label);
+	mutex_lock(&bench_lock);
+	bench_results[0] = '\0';
+	ret = bench_chip_run(label);
+	mutex_unlock(&bench_lock);
+	return ret ?: count;
+}
+
+static const struct file_operations bench_chip_fops = {
+	.owner = THIS_MODULE,
+	.write = bench_chip_write,
 	.llseek = noop_llseek,
 };
 
@@ -513,6 +598,7 @@ static int __init bench_init(void)
 
 	debugfs_create_file("results", 0444, bench_dir, NULL, &bench_results_fops);
 	debugfs_create_file("run", 0200, bench_dir, NULL, &bench_run_fops);
+	debugfs_create_file("time_chip", 0200, bench_dir, NULL, &bench_chip_fops);
 	mutex_lock(&bench_lock);
 	ret = bench_run();
 	mutex_unlock(&bench_lock);
