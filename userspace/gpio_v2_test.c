@@ -44,7 +44,7 @@ static void die(const char *fmt, ...)
 	exit(1);
 }
 
-static void usage(void)
+static void print_usage(void)
 {
 	fprintf(stderr,
 		"usage: %s info   CHIP OFFSET\n"
@@ -220,7 +220,7 @@ static int cmd_info(int argc, char **argv)
 	int cfd;
 
 	if (argc != 2)
-		usage();
+		print_usage();
 	cfd = open_chip(argv[0]);
 	get_info(cfd, parse_ul(argv[1], "offset"), &li);
 	print_info("", &li);
@@ -234,7 +234,7 @@ static int cmd_get(int argc, char **argv)
 	int cfd, lfd, i;
 
 	if (argc < 2 || argc - 1 > GPIO_V2_LINES_MAX)
-		usage();
+		print_usage();
 	cfd = open_chip(argv[0]);
 	for (i = 1; i < argc; i++)
 		req.offsets[i - 1] = parse_ul(argv[i], "offset");
@@ -256,14 +256,14 @@ static int cmd_set(int argc, char **argv)
 	int cfd, i;
 
 	if (argc < 3 || argc - 2 > GPIO_V2_LINES_MAX)
-		usage();
+		print_usage();
 	cfd = open_chip(argv[0]);
 	hold_ms = (long)parse_ul(argv[1], "hold_ms");
 	for (i = 2; i < argc; i++) {
 		char *eq = strchr(argv[i], '=');
 
 		if (!eq)
-			usage();
+			print_usage();
 		*eq = '\0';
 		req.offsets[i - 2] = parse_ul(argv[i], "offset");
 		if (parse_ul(eq + 1, "value"))
@@ -301,7 +301,7 @@ static int cmd_watch(int argc, char **argv)
 	int cfd;
 
 	if (argc != 3 && argc != 4)
-		usage();
+		print_usage();
 	cfd = open_chip(argv[0]);
 	memset(&li, 0, sizeof(li));
 	li.offset = parse_ul(argv[1], "offset");
@@ -352,7 +352,7 @@ static void parse_offsets(char *list, struct gpio_v2_line_request *req)
 		req->offsets[req->num_lines++] = parse_ul(tok, "offset");
 	}
 	if (!req->num_lines)
-		usage();
+		print_usage();
 }
 
 static int cmd_events(int argc, char **argv)
@@ -366,7 +366,7 @@ static int cmd_events(int argc, char **argv)
 	int cfd, lfd;
 
 	if (argc != 6 && argc != 7)
-		usage();
+		print_usage();
 	cfd = open_chip(argv[0]);
 	parse_offsets(argv[1], &req);
 	req.config.flags = GPIO_V2_LINE_FLAG_INPUT;
@@ -377,7 +377,7 @@ static int cmd_events(int argc, char **argv)
 	else if (!strcmp(argv[2], "both"))
 		req.config.flags |= GPIO_V2_LINE_FLAG_EDGE_RISING | GPIO_V2_LINE_FLAG_EDGE_FALLING;
 	else
-		usage();
+		print_usage();
 	debounce = parse_ul(argv[3], "debounce_us");
 	if (debounce)
 		add_attr(&req.config, GPIO_V2_LINE_ATTR_ID_DEBOUNCE, debounce,
@@ -466,12 +466,12 @@ static int cmd_request(int argc, char **argv)
 	int cfd, lfd;
 
 	if (argc < 2 || argc - 1 > GPIO_V2_LINES_MAX)
-		usage();
+		print_usage();
 	cfd = open_chip(argv[0]);
 	for (i = 0; i < (unsigned int)argc - 1; i++) {
 		eq = strchr(argv[i + 1], '=');
 		if (!eq)
-			usage();
+			print_usage();
 		*eq = '\0';
 		req.offsets[i] = parse_ul(argv[i + 1], "offset");
 		flags[i] = spec_flags(eq + 1);
@@ -604,7 +604,7 @@ static int cmd_config(int argc, char **argv)
 	int cfd, lfd;
 
 	if (argc < 3 || argc - 1 > GPIO_V2_LINES_MAX)
-		usage();
+		print_usage();
 	cfd = open_chip(argv[0]);
 	n = argc - 1;
 	for (i = 0; i < n; i++)
@@ -615,8 +615,10 @@ static int cmd_config(int argc, char **argv)
 	outs = all & ~last;
 	pattern = 0x5555555555555555ULL & outs;
 
-	/* 1: outputs by default, last line input via a FLAGS attribute, and
-	 * initial levels via an OUTPUT_VALUES attribute. */
+	/*
+	 * 1: outputs by default, last line input via a FLAGS attribute, and
+	 * initial levels via an OUTPUT_VALUES attribute.
+	 */
 	req.config.flags = GPIO_V2_LINE_FLAG_OUTPUT;
 	add_attr(&req.config, GPIO_V2_LINE_ATTR_ID_FLAGS, GPIO_V2_LINE_FLAG_INPUT, last);
 	add_attr(&req.config, GPIO_V2_LINE_ATTR_ID_OUTPUT_VALUES, pattern, outs);
@@ -635,8 +637,10 @@ static int cmd_config(int argc, char **argv)
 	check(got == (~pattern & outs), "set_values", "got 0x%llx want 0x%llx",
 	      (unsigned long long)got, (unsigned long long)(~pattern & outs));
 
-	/* 3: SET_CONFIG: every line an output, the first one active-low,
-	 * all driven logical 1 (so the first is physically low). */
+	/*
+	 * 3: SET_CONFIG: every line an output, the first one active-low,
+	 * all driven logical 1 (so the first is physically low).
+	 */
 	memset(&cfg, 0, sizeof(cfg));
 	cfg.flags = GPIO_V2_LINE_FLAG_OUTPUT;
 	add_attr(&cfg, GPIO_V2_LINE_ATTR_ID_FLAGS,
@@ -650,8 +654,10 @@ static int cmd_config(int argc, char **argv)
 	check(got == all, "reconfig.values", "got 0x%llx want 0x%llx",
 	      (unsigned long long)got, (unsigned long long)all);
 
-	/* 4: SET_CONFIG: last line back to an edge-detecting input with a
-	 * debounce attribute; the others keep driving. */
+	/*
+	 * 4: SET_CONFIG: last line back to an edge-detecting input with a
+	 * debounce attribute; the others keep driving.
+	 */
 	memset(&cfg, 0, sizeof(cfg));
 	cfg.flags = GPIO_V2_LINE_FLAG_OUTPUT;
 	add_attr(&cfg, GPIO_V2_LINE_ATTR_ID_FLAGS, GPIO_V2_LINE_FLAG_INPUT | edges, last);
@@ -663,8 +669,10 @@ static int cmd_config(int argc, char **argv)
 	check(got == 0, "debounce.values", "got 0x%llx want 0", (unsigned long long)got);
 
 	close(lfd);
-	/* Not a check: what the chip keeps after release is driver
-	 * behaviour, recorded so two drivers' runs can be diffed. */
+	/*
+	 * Not a check: what the chip keeps after release is driver
+	 * behaviour, recorded so two drivers' runs can be diffed.
+	 */
 	for (i = 0; i < n; i++) {
 		struct gpio_v2_line_info li;
 
@@ -688,10 +696,10 @@ int main(int argc, char **argv)
 
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	if (argc < 2)
-		usage();
+		print_usage();
 	for (i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
 		if (!strcmp(argv[1], cmds[i].name))
 			return cmds[i].fn(argc - 2, argv + 2);
-	usage();
+	print_usage();
 	return EXIT_USAGE;
 }
