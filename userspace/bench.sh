@@ -18,8 +18,9 @@
 #
 # Prints the table (userspace/bench/format.py) and, for a full run, writes
 # it to userspace/bench/results.md. Logs: $GPIOCLX_CACHE/runs/bench-*.
-# Options: --arch (default all); --reps N repetitions per phase (default:
-# um 7, arm64 4); --keep-results leaves results.md alone.
+# Options: --arch (default all); --reps N repetitions (default: um 15,
+# arm64 3 per phase, 6 phases per driver); --keep-results leaves
+# results.md alone.
 # Installs what it needs (Debian packages) on a fresh machine.
 set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -155,7 +156,7 @@ run_um() {
 		init="$HERE/bench/guest_uml.sh" con=null con0=fd:0,fd:1 \
 		gpio_mockup.gpio_mockup_ranges=-1,128 \
 		BENCH_KO="$ROOT/.build/$krel" BENCH_KMOD="$kmod" BENCH_BIN="$bin" \
-		BENCH_REPS="${REPS:-7}" BENCH_EVENTS=50 </dev/null >"$log" 2>&1 || rc=$?
+		BENCH_REPS="${REPS:-15}" BENCH_EVENTS=20 </dev/null >"$log" 2>&1 || rc=$?
 	grep -q '@@DONE@@' "$log" || { tail -n 40 "$log" >&2; die "UML run failed (rc=$rc); log $log"; }
 	grep -a '^## splat' "$log" >&2 || true
 	LOGS+=("$log")
@@ -178,7 +179,7 @@ run_arm64() {
 	step "arm64 boot (TCG): gpioclx-pl061 vs gpio-pl061"
 	"$HERE/qemu-run.sh" --arch arm64 --kernel "$KIMAGE" --initrd "$RUN/initrd-arm64.gz" \
 		--log "$log" --run bench --timeout 1200 \
-		--append "gpioclx.bench_reps=${REPS:-4}" || rc=$?
+		--append "gpioclx.bench_reps=${REPS:-3}" || rc=$?
 	[ "$rc" = 0 ] || die "arm64 run failed (qemu-run rc=$rc); log $log"
 	grep -a '@@RESULT@@ FAIL' "$log" | tr -d '\r' >&2 || true
 	LOGS+=("$log")

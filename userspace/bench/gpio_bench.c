@@ -5,8 +5,8 @@
  * Measures, through libgpiod v1 (Debian 12's 1.6) and, for events, the raw
  * uAPI v2 ioctls (v1 has no event sequence numbers and no event buffer
  * size), one or more chips ("targets") side by side: every repetition runs
- * each measure on every target in turn, so slow drifts of the machine hit
- * all targets alike.
+ * each measure on every target in turn (starting with a different target
+ * each time), so slow drifts of the machine hit all targets alike.
  *
  *   get1    single-line get rate: GPIOHANDLE_GET_LINE_VALUES round trips/s
  *   set1    single-line set rate
@@ -23,7 +23,9 @@
  *           (each flip must give exactly one event of the right edge, with
  *           the next sequence number)
  *   calls   with --state: the GpioClx client calls per batch operation, from
- *           the shim's debugfs counters (WriteGpioPins/ReadGpioPins)
+ *           the shim's debugfs counters (WriteGpioPins/ReadGpioPins), and
+ *           the interrupt-path calls per edge event (QueryActive, ClearActive,
+ *           Mask, Unmask)
  *
  * Usage:
  *   gpio_bench [-r REPS] [-n ITERS] [-e EVENTS] [-m MEASURES] [-q REQS]
@@ -73,6 +75,7 @@ struct target {
 	double v[8][MAX_REPS];		/* per measure, per repetition */
 	unsigned int nv[8];
 	long lost, dup, initial, events;
+	long ev_calls[4], ev_counted;	/* client calls during measured events */
 	double rt_us[MAX_REPS], k_us[MAX_REPS];
 	int broken;
 };
@@ -338,6 +341,22 @@ static int bench_req(struct target *t, unsigned int n, int keep)
 }
 
 /* One write() per level: sysfs and debugfs control files ignore the offset. */
+/* The interrupt-path callbacks counted per edge event (with -s). */
+static const char *const ev_cbs[4] = {
+	"QueryActiveInterrupts", "ClearActiveInterrupts", "MaskInterrupts", "UnmaskInterrupt",
+};
+static const char *const ev_cb_keys[4] = {
+	"calls_ev_query", "calls_ev_clear", "calls_ev_mask", "calls_ev_unmask",
+};
+
+static void ev_snapshot(struct target *t, long *v)
+{
+	int i;
+
+	for (i = 0; i < 4; i++)
+		v[i] = t->state ? state_calls(t->state, ev_cbs[i]) : -1;
+}
+
 static int inject(int fd, const char *s)
 {
 	return write(fd, s, strlen(s)) < 0 ? -1 : 0;
@@ -390,6 +409,7 @@ static int bench_events(struct target *t, unsigned int n, int keep)
 	unsigned int i, nrt = 0, line = t->event_line >= 0 ? (unsigned int)t->event_line : t->line;
 	uint32_t seq = 0;
 	int cfd, ifd, k, got;
+	long c0[4], c1[4];
 	char path[128];
 	uint64_t w;
 	ssize_t r;
@@ -432,6 +452,7 @@ static int bench_events(struct target *t, unsigned int n, int keep)
 
 	p.fd = req.fd;
 	p.events = POLLIN;
+	ev_snapshot(t, c0);
 	t0 = now();
 	for (i = 0; i < n; i++) {
 		int rising = !(i & 1);
@@ -464,6 +485,12 @@ static int bench_events(struct target *t, unsigned int n, int keep)
 		t->events += got;
 	}
 	t1 = now();
+	ev_snapshot(t, c1);
+	if (keep && t->state) {
+		for (k = 0; k < 4; k++)
+			t->ev_calls[k] += c1[k] >= 0 && c0[k] >= 0 ? c1[k] - c0[k] : 0;
+		t->ev_counted += n;
+	}
 	/* late extras are duplicates too */
 	k = drain(req.fd, 100);
 	if (k > 0) {
@@ -617,7 +644,7 @@ int main(int argc, char **argv)
 {
 	unsigned int r, i;
 	enum measure m;
-	int failed = 0;
+	int c, failed = 0;
 
 	parse_args(argc, argv);
 	setvbuf(stdout, NULL, _IOLBF, 0);
@@ -626,11 +653,15 @@ int main(int argc, char **argv)
 		for (i = 0; i < ntargets; i++)
 			if (want[m] && !targets[i].broken && run_one(&targets[i], m, 0))
 				targets[i].broken = 1;
+	/* the order of the targets rotates, so none always goes first */
 	for (r = 0; r < reps; r++)
 		for (m = 0; m < M_CALLS; m++)
-			for (i = 0; i < ntargets; i++)
-				if (want[m] && !targets[i].broken)
-					run_one(&targets[i], m, 1);
+			for (i = 0; i < ntargets; i++) {
+				struct target *t = &targets[(i + r) % ntargets];
+
+				if (want[m] && !t->broken)
+					run_one(t, m, 1);
+			}
 	for (i = 0; i < ntargets; i++) {
 		struct target *t = &targets[i];
 
@@ -649,6 +680,9 @@ int main(int argc, char **argv)
 		if (want[M_EV] && t->inject && !t->broken)
 			printf("@@BENCH@@ %s ev_count count %ld lost %ld dup %ld initial %ld\n",
 			       t->label, t->events, t->lost, t->dup, t->initial);
+		for (c = 0; t->ev_counted && c < 4; c++)
+			printf("@@BENCH@@ %s %s calls %.2f\n", t->label, ev_cb_keys[c],
+			       (double)t->ev_calls[c] / t->ev_counted);
 		if (want[M_CALLS] && !t->broken && bench_calls(t))
 			failed = 1;
 	}

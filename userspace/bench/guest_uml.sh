@@ -6,8 +6,8 @@
 #   BENCH_KO     the ARCH=um module build (shim/gpioclx.ko, drivers/sim/gpioclx-sim.ko)
 #   BENCH_KMOD   gpioclx-bench.ko (ARCH=um build)
 #   BENCH_BIN    the gpio_bench program
-#   BENCH_REPS   repetitions (default 7)
-#   BENCH_EVENTS edge events per repetition (default 50)
+#   BENCH_REPS   repetitions (default 15)
+#   BENCH_EVENTS edge events per repetition (default 20)
 # Prints @@BENCH@@ / @@KBENCH@@ / @@MEM@@ lines for userspace/bench/format.py,
 # then @@DONE@@, then powers the kernel off.
 #
@@ -22,8 +22,8 @@
 PATH=/usr/sbin:/usr/bin:/sbin:/bin
 export PATH
 BB=/bin/busybox
-REPS=${BENCH_REPS:-7}
-EVENTS=${BENCH_EVENTS:-50}
+REPS=${BENCH_REPS:-15}
+EVENTS=${BENCH_EVENTS:-20}
 
 log() { echo "## $*"; }
 
@@ -80,6 +80,8 @@ mem() {
 		_v="$_v ${_b%% *}"
 	done
 	echo "@@MEM@@ $1 $2 bytes$_v"
+	# what the last bind kept, by allocation site (for reading, not the table)
+	sed "s/^/@@SITES@@ $1 $2 /" /sys/kernel/debug/gpioclx_bench/kmem_sites
 }
 
 $BB insmod "$BENCH_KO/shim/gpioclx.ko" || { log "insmod gpioclx failed"; finish; }
@@ -102,7 +104,7 @@ set -- -t sim_shim "$SHIM" -B 32 -E $EL -s /sys/kernel/debug/gpioclx/gpioclx-sim
 [ -n "$MOCK" ] && set -- "$@" -t sim_mockup "$MOCK" -E $EL \
 	-i "/sys/kernel/debug/gpio-mockup/$MOCK/$EL" -H 1 -L 0
 log "gpio_bench $*"
-"$BENCH_BIN" -r "$REPS" -e "$EVENTS" "$@"
+"$BENCH_BIN" -r "$REPS" -n 5000 -q 500 -e "$EVENTS" "$@"
 log "gpio_bench rc=$? up $(cut -d' ' -f1 /proc/uptime)s"
 
 # Kernel memory per controller instance, at bind.

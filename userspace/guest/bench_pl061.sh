@@ -4,9 +4,9 @@
 # Sourced by run_scenario in the arm64 guest (lib.sh loaded, SCEN=bench).
 #
 # QEMU virt's PL061 under the built-in gpio-pl061 and under our
-# gpioclx-pl061, handed back and forth within this boot (native, shim,
-# native, shim: a drift of the machine shows in the spread, not in the
-# ratio), with the same gpio_bench run each time; the in-kernel
+# gpioclx-pl061, handed back and forth within this boot (native, shim, six
+# times: the host's noise comes in bursts of seconds, so short phases
+# spread it over both drivers), with the same gpio_bench run each time; the in-kernel
 # microbenchmark (gpioclx-bench.ko) runs once at load, and times the
 # same gpiod calls in-kernel on the PL061 under each driver (time_chip).
 #
@@ -16,7 +16,8 @@
 # back into an input, and QEMU's model latches the input change as an edge
 # (see gpioclx_bench.c). Both drivers see the same register writes.
 #
-# Hooks: GPIOCLX_BENCH_REPS (repetitions per phase, default 4),
+# Hooks: GPIOCLX_BENCH_ROUNDS (native+shim phases, default 6),
+# GPIOCLX_BENCH_REPS (repetitions per phase, default 3),
 # GPIOCLX_BENCH_ITERS (calls per repetition, default 5000),
 # GPIOCLX_BENCH_EVENTS (events per repetition, default 100).
 
@@ -24,7 +25,8 @@ B_DEV=9030000.pl061
 B_PL=/sys/bus/amba/devices/$B_DEV
 B_AMBA=/sys/bus/amba
 B_INJECT=/sys/kernel/debug/gpioclx_bench/pl061_inject
-B_REPS=${GPIOCLX_BENCH_REPS:-4}
+B_ROUNDS=${GPIOCLX_BENCH_ROUNDS:-6}
+B_REPS=${GPIOCLX_BENCH_REPS:-3}
 B_ITERS=${GPIOCLX_BENCH_ITERS:-5000}
 B_EVENTS=${GPIOCLX_BENCH_EVENTS:-100}
 
@@ -47,6 +49,34 @@ b_bind() {
 	expect_eq "bind_$1" "$(b_driver)" "$1"
 }
 
+# b_profile LABEL KEY FUNCTION CHIP MEASURE: FUNCTION's duration per call
+# from the function_graph tracer, with only FUNCTION hooked (so the
+# functions it calls cost what they cost), while gpio_bench runs MEASURE
+# once: the chained PL061 handler per edge event (query, ack/clear, the
+# cdev's hard handler), or linehandle_ioctl per get: is a difference
+# between the drivers inside the kernel's handling or around it?
+b_profile() {
+	_t=/sys/kernel/tracing
+	[ -d "$_t/events" ] || mount -t tracefs tracefs "$_t" 2>/dev/null
+	[ -f "$_t/set_graph_function" ] || { log "no function_graph tracer"; return 0; }
+	echo 0 >"$_t/tracing_on"
+	if ! echo "$3" >"$_t/set_ftrace_filter"; then
+		log "cannot trace $3"
+		return 0
+	fi
+	echo function_graph >"$_t/current_tracer" || return 0
+	echo >"$_t/trace"
+	echo 1 >"$_t/tracing_on"
+	gpio_bench -r 1 -n 1000 -e 100 -m "$5" -t "$1" "$4" -E 5 -i "$B_INJECT" -H "5 1" -L "5 0" \
+		>/dev/null
+	echo 0 >"$_t/tracing_on"
+	grep "$3" "$_t/trace" | sed -n 's/.* \([0-9][0-9]*\.[0-9]*\) us .*/\1/p' |
+		tr '\n' ' ' | sed "s/^/@@BENCH@@ $1 $2 us /; s/ *\$//"
+	echo
+	echo nop >"$_t/current_tracer"
+	echo >"$_t/set_ftrace_filter"
+}
+
 # b_run LABEL: gpio_bench on whatever driver has the PL061 now.
 b_run() {
 	_c=$(b_chip) || { fail "$1.chip" "no gpiochip under $B_DEV"; return 1; }
@@ -55,6 +85,12 @@ b_run() {
 	log "gpio_bench $*"
 	gpio_bench -r "$B_REPS" -n "$B_ITERS" -q "$((B_ITERS / 10))" -e "$B_EVENTS" "$@"
 	expect_eq "$2.gpio_bench" "$?" 0
+	if [ "$(b_driver)" = gpioclx-pl061 ]; then
+		b_profile "$2" irq_handler gpioclx_chained_handler "$_c" ev
+	else
+		b_profile "$2" irq_handler pl061_irq_handler "$_c" ev
+	fi
+	b_profile "$2" ioctl_get linehandle_ioctl "$_c" get1
 	# the same calls in-kernel on this driver: no syscall, no cdev
 	if echo "$B_DEV" >/sys/kernel/debug/gpioclx_bench/time_chip; then
 		sed "s/^/@@KBENCH@@ $2 /" /sys/kernel/debug/gpioclx_bench/results
@@ -73,10 +109,12 @@ bench_main() {
 	expect_rc insmod_bench 0 insmod /modules/gpioclx-bench.ko pl061_base=0x09030000 \
 		iters=20000 reps=9 || return
 	sed 's/^/@@KBENCH@@ arm64 /' /sys/kernel/debug/gpioclx_bench/results
-	for round in 1 2; do
+	_r=0
+	while [ $_r -lt "$B_ROUNDS" ]; do
 		b_bind pl061_gpio && b_run pl061_native
 		b_bind gpioclx-pl061 && b_run pl061_shim
-		log "round $round done"
+		_r=$((_r + 1))
+		log "round $_r done"
 	done
 	# back to the stock driver, as the machine came
 	b_bind pl061_gpio

@@ -15,12 +15,14 @@
  * unlike deltas of /proc/meminfo, which per-cpu caches and partial slabs
  * blur by pages. kmalloc counts the slab size class (bytes_alloc),
  * kmem_cache allocations the object size. Page and vmalloc allocations are
- * not seen.
+ * not seen. .../kmem_sites lists what is left by allocation site (caller),
+ * largest first: "bytes count site".
  */
 #include <linux/debugfs.h>
 #include <linux/fs.h>
 #include <linux/kernel.h>
 #include <linux/sched.h>
+#include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <linux/spinlock.h>
 #include <linux/string.h>
@@ -35,6 +37,7 @@
 struct bench_kmem_rec {
 	const void *ptr;
 	size_t size;
+	unsigned long site;
 };
 
 static DEFINE_RAW_SPINLOCK(bench_kmem_lock);
@@ -44,7 +47,7 @@ static unsigned int bench_kmem_overflow;
 static pid_t bench_kmem_tgid;
 static bool bench_kmem_on, bench_kmem_registered;
 
-static void bench_kmem_note_alloc(const void *ptr, size_t size)
+static void bench_kmem_note_alloc(const void *ptr, size_t size, unsigned long site)
 {
 	unsigned long flags;
 
@@ -53,7 +56,7 @@ static void bench_kmem_note_alloc(const void *ptr, size_t size)
 	raw_spin_lock_irqsave(&bench_kmem_lock, flags);
 	bench_kmem_allocs++;
 	if (bench_kmem_nrecs < BENCH_KMEM_MAX_RECORDS)
-		bench_kmem_recs[bench_kmem_nrecs++] = (struct bench_kmem_rec){ ptr, size };
+		bench_kmem_recs[bench_kmem_nrecs++] = (struct bench_kmem_rec){ ptr, size, site };
 	else
 		bench_kmem_overflow++;
 	raw_spin_unlock_irqrestore(&bench_kmem_lock, flags);
@@ -80,13 +83,13 @@ static void bench_kmem_note_free(const void *ptr)
 static void bench_kmem_kmalloc(void *data, unsigned long call_site, const void *ptr,
 			       size_t bytes_req, size_t bytes_alloc, gfp_t gfp_flags, int node)
 {
-	bench_kmem_note_alloc(ptr, bytes_alloc);
+	bench_kmem_note_alloc(ptr, bytes_alloc, call_site);
 }
 
 static void bench_kmem_cache_alloc(void *data, unsigned long call_site, const void *ptr,
 				   struct kmem_cache *s, gfp_t gfp_flags, int node)
 {
-	bench_kmem_note_alloc(ptr, kmem_cache_size(s));
+	bench_kmem_note_alloc(ptr, kmem_cache_size(s), call_site);
 }
 
 static void bench_kmem_kfree(void *data, unsigned long call_site, const void *ptr)
@@ -155,6 +158,38 @@ static const struct file_operations bench_kmem_fops = {
 	.llseek = default_llseek,
 };
 
+/* The live records summed by site, largest first (top 40). */
+static int bench_kmem_sites_show(struct seq_file *m, void *unused)
+{
+	struct bench_kmem_rec *sum;
+	unsigned int n = 0, i, j;
+	unsigned long flags;
+
+	sum = vmalloc(array_size(BENCH_KMEM_MAX_RECORDS, sizeof(*sum)));
+	if (!sum)
+		return -ENOMEM;
+	raw_spin_lock_irqsave(&bench_kmem_lock, flags);
+	for (i = 0; i < bench_kmem_nrecs; i++) {
+		for (j = 0; j < n && sum[j].site != bench_kmem_recs[i].site; j++)
+			;
+		if (j == n)
+			sum[n++] = (struct bench_kmem_rec){ NULL, 0, bench_kmem_recs[i].site };
+		sum[j].size += bench_kmem_recs[i].size;
+		sum[j].ptr = (const void *)((uintptr_t)sum[j].ptr + 1);	/* count */
+	}
+	raw_spin_unlock_irqrestore(&bench_kmem_lock, flags);
+	for (i = 0; i < n && i < 40; i++) {
+		for (j = i + 1; j < n; j++)
+			if (sum[j].size > sum[i].size)
+				swap(sum[i], sum[j]);
+		seq_printf(m, "%8zu %5lu %pS\n", sum[i].size, (unsigned long)(uintptr_t)sum[i].ptr,
+			   (void *)sum[i].site);
+	}
+	vfree(sum);
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(bench_kmem_sites);
+
 static void bench_kmem_unregister(void)
 {
 	unregister_trace_kmem_cache_free(bench_kmem_cache_free, NULL);
@@ -169,6 +204,7 @@ int bench_kmem_init(struct dentry *dir)
 	int ret;
 
 	debugfs_create_file("kmem", 0600, dir, NULL, &bench_kmem_fops);
+	debugfs_create_file("kmem_sites", 0400, dir, NULL, &bench_kmem_sites_fops);
 	bench_kmem_recs = vmalloc(array_size(BENCH_KMEM_MAX_RECORDS, sizeof(*bench_kmem_recs)));
 	if (!bench_kmem_recs)
 		return -ENOMEM;

@@ -13,6 +13,8 @@
  *
  *	set1  gpiod_set_value() on line 0      get1  gpiod_get_value()
  *	set8  gpiod_set_array_value(), 8 lines get8  gpiod_get_array_value()
+ *	set1a/get1a  the array calls on line 0 alone without array_info: what
+ *	      the GPIO character device does for a one-line request
  *
  * reps repetitions of iters calls each, shim and native alternating, after
  * one warm-up repetition; the median and the spread (min..max) go to
@@ -264,11 +266,17 @@ static struct gpiod_lookup_table bench_lookup = {
 
 /* The measurements. */
 
-enum bench_op { BENCH_SET1, BENCH_GET1, BENCH_SET8, BENCH_GET8, BENCH_NOPS };
+enum bench_op { BENCH_SET1, BENCH_GET1, BENCH_SET8, BENCH_GET8, BENCH_SET1A, BENCH_GET1A,
+		BENCH_NOPS };
 
+/*
+ * set1a/get1a: one line through the array calls without array_info, the
+ * path the GPIO character device takes for a one-line request
+ */
 static const char *const bench_op_names[BENCH_NOPS] = {
 	[BENCH_SET1] = "set1", [BENCH_GET1] = "get1",
 	[BENCH_SET8] = "set8", [BENCH_GET8] = "get8",
+	[BENCH_SET1A] = "set1a", [BENCH_GET1A] = "get1a",
 };
 
 /* One repetition: picoseconds per call. */
@@ -298,6 +306,16 @@ static u64 bench_once(enum bench_op op, struct gpio_descs *d, unsigned int n)
 	case BENCH_GET8:
 		for (i = 0; i < n; i++)
 			sink += gpiod_get_array_value(d->ndescs, d->desc, d->info, v);
+		break;
+	case BENCH_SET1A:
+		for (i = 0; i < n; i++) {
+			v[0] = i & 1;
+			gpiod_set_array_value(1, d->desc, NULL, v);
+		}
+		break;
+	case BENCH_GET1A:
+		for (i = 0; i < n; i++)
+			sink += gpiod_get_array_value(1, d->desc, NULL, v);
 		break;
 	default:
 		break;
