@@ -124,6 +124,8 @@ def userspace_pair(shim, native, title):
     section(title)
     ratios = {}
     for m, name, unit in MEASURES:
+        if (shim, m) not in bench and (native, m) not in bench:
+            continue
         s, sm = cell(bench.get((shim, m), []))
         n, nm = cell(bench.get((native, m), []))
         r = ratio(sm, nm)
@@ -145,10 +147,12 @@ KOPS = (("set1", "gpiod_set_value"), ("get1", "gpiod_get_value"),
 
 
 def ev_calls_row(label):
-    keys = ("calls_ev_query", "calls_ev_clear", "calls_ev_mask", "calls_ev_unmask")
+    keys = ("calls_ev_query", "calls_ev_clear", "calls_ev_mask", "calls_ev_unmask",
+            "calls_ev_reconf")
     vals = [calls.get((label, k)) for k in keys]
     if any(v is not None for v in vals):
-        row("client calls per edge event: QueryActive / ClearActive / Mask / Unmask",
+        row("client calls per edge event: QueryActive / ClearActive / Mask / Unmask"
+            " / Reconfigure",
             " / ".join(fmt(v) for v in vals), "—")
 
 

@@ -25,7 +25,7 @@
  *   calls   with --state: the GpioClx client calls per batch operation, from
  *           the shim's debugfs counters (WriteGpioPins/ReadGpioPins), and
  *           the interrupt-path calls per edge event (QueryActive, ClearActive,
- *           Mask, Unmask)
+ *           Mask, Unmask, Reconfigure)
  *
  * Usage:
  *   gpio_bench [-r REPS] [-n ITERS] [-e EVENTS] [-m MEASURES] [-q REQS]
@@ -63,6 +63,7 @@
 #define MAX_TARGETS 4
 #define MAX_REPS 64
 #define MAX_BATCH 64
+#define EV_CBS 5			/* interrupt-path callbacks counted per event */
 #define CONSUMER "gpio_bench"
 
 struct target {
@@ -75,7 +76,7 @@ struct target {
 	double v[8][MAX_REPS];		/* per measure, per repetition */
 	unsigned int nv[8];
 	long lost, dup, initial, events;
-	long ev_calls[4], ev_counted;	/* client calls during measured events */
+	long ev_calls[EV_CBS], ev_counted;	/* client calls during measured events */
 	double rt_us[MAX_REPS], k_us[MAX_REPS];
 	int broken;
 };
@@ -342,18 +343,19 @@ static int bench_req(struct target *t, unsigned int n, int keep)
 
 /* One write() per level: sysfs and debugfs control files ignore the offset. */
 /* The interrupt-path callbacks counted per edge event (with -s). */
-static const char *const ev_cbs[4] = {
+static const char *const ev_cbs[EV_CBS] = {
 	"QueryActiveInterrupts", "ClearActiveInterrupts", "MaskInterrupts", "UnmaskInterrupt",
+	"ReconfigureInterrupt",
 };
-static const char *const ev_cb_keys[4] = {
-	"calls_ev_query", "calls_ev_clear", "calls_ev_mask", "calls_ev_unmask",
+static const char *const ev_cb_keys[EV_CBS] = {
+	"calls_ev_query", "calls_ev_clear", "calls_ev_mask", "calls_ev_unmask", "calls_ev_reconf",
 };
 
 static void ev_snapshot(struct target *t, long *v)
 {
 	int i;
 
-	for (i = 0; i < 4; i++)
+	for (i = 0; i < EV_CBS; i++)
 		v[i] = t->state ? state_calls(t->state, ev_cbs[i]) : -1;
 }
 
@@ -409,7 +411,7 @@ static int bench_events(struct target *t, unsigned int n, int keep)
 	unsigned int i, nrt = 0, line = t->event_line >= 0 ? (unsigned int)t->event_line : t->line;
 	uint32_t seq = 0;
 	int cfd, ifd, k, got;
-	long c0[4], c1[4];
+	long c0[EV_CBS], c1[EV_CBS];
 	char path[128];
 	uint64_t w;
 	ssize_t r;
@@ -487,7 +489,7 @@ static int bench_events(struct target *t, unsigned int n, int keep)
 	t1 = now();
 	ev_snapshot(t, c1);
 	if (keep && t->state) {
-		for (k = 0; k < 4; k++)
+		for (k = 0; k < EV_CBS; k++)
 			t->ev_calls[k] += c1[k] >= 0 && c0[k] >= 0 ? c1[k] - c0[k] : 0;
 		t->ev_counted += n;
 	}
@@ -680,7 +682,7 @@ int main(int argc, char **argv)
 		if (want[M_EV] && t->inject && !t->broken)
 			printf("@@BENCH@@ %s ev_count count %ld lost %ld dup %ld initial %ld\n",
 			       t->label, t->events, t->lost, t->dup, t->initial);
-		for (c = 0; t->ev_counted && c < 4; c++)
+		for (c = 0; t->ev_counted && c < EV_CBS; c++)
 			printf("@@BENCH@@ %s %s calls %.2f\n", t->label, ev_cb_keys[c],
 			       (double)t->ev_calls[c] / t->ev_counted);
 		if (want[M_CALLS] && !t->broken && bench_calls(t))
