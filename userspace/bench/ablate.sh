@@ -1,7 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-or-later
 #
-# ablate.sh [um] [arm64] - where the shim's per-call time goes, by removal.
+# ablate.sh [um] [arm64] [events] - where the shim's time goes, by removal.
 #
 # Builds variants of gpioclx.ko from this tree, each with one more piece of
 # the I/O path taken out (for measuring only: they are wrong drivers), and
@@ -10,8 +10,20 @@
 #   nolock   ... Read/Write without the bank lock (raw spinlock + irqsave)
 #   noacct   ... and without gpioclx_note_call (counter + tracepoint)
 # Prints the in-kernel microbenchmark's shim and native ns per call for
-# each variant (median of the rounds). Needs what `make bench` built
-# (the bench UML kernel, Debian's arm64 kernel); run that first.
+# each variant (median of the rounds).
+#
+# events (arm64): the PL061 edge-event path instead, with variants of the
+# interrupt path:
+#   base       the tree as it is
+#   irqfast    the bank lock without irqsave/irqrestore and
+#              generic_handle_domain_irq() instead of the _safe variant
+#              (the chained handler already runs with interrupts off)
+#   irqnoacct  ... and gpioclx_note_call() empty
+# gpio_bench's ping-pong event rate and write -> timestamp latency for each,
+# against gpio-pl061 measured in the same load, three rounds.
+#
+# Needs what `make bench` built (the bench UML kernel, Debian's arm64
+# kernel, gpioclx-bench.ko); run that first.
 set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 ROOT=$(cd "$HERE/.." && pwd)
@@ -41,6 +53,28 @@ variant() {
 		sed -i '/^NTSTATUS gpioclx_read_bank/,$ { /^\tgpioclx_note_call(/d }' "$io"
 		grep -q 'gpioclx_note_call(ctrl, GPIOCLX_CB_\(READ\|WRITE\)' "$io" &&
 			die "noacct: gpioclx_note_call left in Read/Write"
+	fi
+	return 0
+}
+
+# variant_irq DIR NAME: the interrupt-path variants of the events mode
+variant_irq() {
+	local dir=$1 name=$2
+	rm -rf "$dir"
+	mkdir -p "$dir"
+	rsync -a --exclude '*.o' --exclude '*.ko' --exclude '.*.cmd' --exclude '*.mod*' \
+		"$ROOT/Kbuild" "$ROOT/include" "$ROOT/shim" "$ROOT/drivers" "$dir/"
+	[ "$name" = base ] && return 0
+	sed -i 's/^\t\traw_spin_lock_irqsave(&bank->raw_lock, flags);$/\t\traw_spin_lock(\&bank->raw_lock);\n\t\tflags = 0;/; s/^\t\traw_spin_unlock_irqrestore(&bank->raw_lock, bank->irq_flags);$/\t\traw_spin_unlock(\&bank->raw_lock);/' \
+		"$dir/shim/gpioclx_lock.c"
+	sed -i 's/generic_handle_domain_irq_safe(/generic_handle_domain_irq(/' \
+		"$dir/shim/gpioclx_irq.c" "$dir/shim/gpioclx_irq_emul.c"
+	grep -q 'raw_spin_lock_irqsave(&bank->raw_lock' "$dir/shim/gpioclx_lock.c" &&
+		die "irqfast: the bank lock still saves interrupts"
+	if [ "$name" = irqnoacct ]; then
+		sed -i '/^void gpioclx_note_call(/,/^{/ s/^{$/{\n\treturn;/' "$dir/shim/gpioclx_trace.c"
+		grep -q '^	return;$' "$dir/shim/gpioclx_trace.c" ||
+			die "irqnoacct: gpioclx_note_call not emptied"
 	fi
 	return 0
 }
@@ -141,13 +175,71 @@ run_arm64() {
 	report "$log" "arm64 $KREL (QEMU TCG)"
 }
 
+run_events() {
+	local dir=$OUT/events v init log=$OUT/events.log kmod files=()
+	local variants=(base irqfast irqnoacct)
+	eval "$("$HERE/debian-kernel.sh" arm64)"
+	kmod=$ROOT/.build/bench/kmod/$KREL/gpioclx-bench.ko
+	[ -f "$kmod" ] || die "no $kmod: run bench.sh --arch arm64 first"
+	for v in "${variants[@]}"; do
+		variant_irq "$dir/src/$v" "$v"
+		build "$KDIR" arm64 "$dir/src/$v"
+		files+=(--file "$dir/src/$v/shim/gpioclx.ko=/abl/$v/gpioclx.ko"
+			--file "$dir/src/$v/drivers/pl061/gpioclx-pl061.ko=/abl/$v/gpioclx-pl061.ko")
+	done
+	files+=(--file "$kmod=/abl/gpioclx-bench.ko" "$ROOT/.build/bench/arm64/gpio_bench")
+	init=$dir/init.sh
+	cat >"$init" <<-EOF
+		#!/bin/busybox sh
+		/bin/busybox --install -s; export PATH=/usr/sbin:/usr/bin:/sbin:/bin
+		mount -t proc proc /proc; mount -t sysfs sysfs /sys; mount -t debugfs debugfs /sys/kernel/debug
+		mount -t devtmpfs devtmpfs /dev
+		echo 4 >/proc/sys/kernel/printk
+		D=9030000.pl061; P=/sys/bus/amba/devices/\$D; A=/sys/bus/amba
+		bind() {
+			[ -e \$P/driver ] && echo \$D >\$A/drivers/\$(basename \$(readlink \$P/driver))/unbind
+			echo \$1 >\$P/driver_override; echo \$D >\$A/drivers_probe
+		}
+		chip() { for c in /sys/bus/gpio/devices/gpiochip*; do case \$(readlink -f \$c) in */\$D/*) basename \$c ;; esac; done; }
+		ev() { gpio_bench -r 2 -e 300 -m ev -t \$1 \$(chip) -E 5 -i /sys/kernel/debug/gpioclx_bench/pl061_inject -H "5 1" -L "5 0" | grep -E ' ev_(rate|klat) '; }
+		for r in 1 2 3; do for v in ${variants[*]}; do
+			insmod /abl/\$v/gpioclx.ko; insmod /abl/\$v/gpioclx-pl061.ko
+			insmod /abl/gpioclx-bench.ko pl061_base=0x09030000 iters=100 reps=1
+			bind pl061_gpio; ev native
+			bind gpioclx-pl061; ev \$v
+			bind pl061_gpio; echo >\$P/driver_override
+			rmmod gpioclx-bench; rmmod gpioclx-pl061; rmmod gpioclx
+		done; done
+		echo @@DONE@@; poweroff -f
+	EOF
+	"$HERE/initramfs.sh" --arch arm64 --out "$dir/initrd.gz" --init "$init" "${files[@]}"
+	"$HERE/qemu-run.sh" --arch arm64 --kernel "$KIMAGE" --initrd "$dir/initrd.gz" --log "$log" \
+		--timeout 900 || die "arm64 run failed: $log"
+	echo "== arm64 $KREL (QEMU TCG), PL061 edge events: median over rounds"
+	tr -d '\r' <"$log" | grep -a '^@@BENCH@@' | awk '
+		{ for (i = 5; i <= NF; i++) V[$2 " " $3] = V[$2 " " $3] " " $i
+		  if (!($2 in seen)) { seen[$2] = 1; order[n++] = $2 } }
+		function med(list,   a, k, i, j, t) {
+			k = split(list, a, " ")
+			for (i = 2; i <= k; i++)
+				for (j = i; j > 1 && a[j - 1] + 0 > a[j] + 0; j--) { t = a[j]; a[j] = a[j - 1]; a[j - 1] = t }
+			return a[int((k + 1) / 2)]
+		}
+		END {
+			printf "%-10s %12s %22s\n", "driver", "events/s", "write->timestamp us"
+			for (i = 0; i < n; i++)
+				printf "%-10s %12.0f %22.2f\n", order[i], med(V[order[i] " ev_rate"]),
+				       med(V[order[i] " ev_klat"])
+		}'
+}
+
 main() {
 	local a
 	[ $# -gt 0 ] || set -- um arm64
 	for a in "$@"; do
 		case $a in
-		um | arm64) "run_$a" ;;
-		*) die "usage: ablate.sh [um] [arm64]" ;;
+		um | arm64 | events) "run_$a" ;;
+		*) die "usage: ablate.sh [um] [arm64] [events]" ;;
 		esac
 	done
 }
