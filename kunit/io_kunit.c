@@ -319,6 +319,24 @@ static void io_failing_callbacks(struct kunit *test)
 	fake_release(desc);
 }
 
+static void io_independent_io_hardware_skips_the_lock(struct kunit *test)
+{
+	struct fake_cfg cfg = {};
+	struct gpio_desc *desc;
+
+	/* the client's I/O registers are not its interrupt registers */
+	cfg.flags.IndependentIoHwSupported = 1;
+	fake_start(test, &cfg);
+	desc = fake_request(test, 8, GPIOD_OUT_HIGH);
+	KUNIT_EXPECT_EQ(test, gpiod_get_value(desc), 1);
+	KUNIT_EXPECT_FALSE(test, fake_last(GPIOCLX_CB_READ)->irqs_off);
+	gpiod_set_value(desc, 0);
+	KUNIT_EXPECT_FALSE(test, fake_last(GPIOCLX_CB_WRITE)->irqs_off);
+	KUNIT_EXPECT_EQ(test, fake->banks[0].latch & BIT_ULL(8), 0);
+	KUNIT_EXPECT_NULL(test, fake->ctrl->banks[0].owner);
+	fake_release(desc);
+}
+
 static void io_serial_controller_sleeps(struct kunit *test)
 {
 	struct fake_cfg cfg = { .serial = true };
@@ -350,6 +368,7 @@ static struct kunit_case io_cases[] = {
 	KUNIT_CASE_PARAM(io_batches_cost_one_call_per_bank, batch_gen_params),
 	KUNIT_CASE(io_table_format_names_pins),
 	KUNIT_CASE_PARAM(io_failing_callbacks, failure_gen_params),
+	KUNIT_CASE(io_independent_io_hardware_skips_the_lock),
 	KUNIT_CASE(io_serial_controller_sleeps),
 	{}
 };

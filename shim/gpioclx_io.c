@@ -3,8 +3,8 @@
  * gpioclx_io.c - the I/O callbacks, called the way GpioClx calls them:
  * ConnectIoPins/DisconnectIoPins under the passive serialisation, one pin
  * per call (gpiolib requests lines one at a time); Read/Write under the
- * bank lock, one call per bank, in the mask or the pin-table format the
- * client asked for with FormatIoRequestsAsMasks.
+ * bank lock (see gpioclx_io_locked()), one call per bank, in the mask or
+ * the pin-table format the client asked for with FormatIoRequestsAsMasks.
  */
 #include <linux/bitmap.h>
 
@@ -69,6 +69,31 @@ NTSTATUS gpioclx_disconnect_pin(struct gpioclx_bank *bank, unsigned int pin, boo
 	return status;
 }
 
+/*
+ * Read/Write run under the bank lock, as GpioClx calls them at DIRQL with
+ * the bank interrupt lock held, except for memory-mapped clients that set
+ * IndependentIoHwSupported: their I/O registers are separate from the
+ * interrupt registers, and GpioClx "forgoes acquisition of any DIRQL
+ * interrupt locks when servicing I/O" for them. Serial clients always get
+ * the bank mutex: it is what serialises their bus traffic.
+ */
+static bool gpioclx_io_locked(struct gpioclx_bank *bank)
+{
+	return !(bank->ctrl->mm && bank->ctrl->info.Flags.IndependentIoHwSupported);
+}
+
+static void gpioclx_io_lock(struct gpioclx_bank *bank, bool locked)
+{
+	if (locked)
+		gpioclx_bank_lock(bank);
+}
+
+static void gpioclx_io_unlock(struct gpioclx_bank *bank, bool locked)
+{
+	if (locked)
+		gpioclx_bank_unlock(bank);
+}
+
 /* The pins of @mask as a PinNumberTable; returns the count. */
 static unsigned int gpioclx_pin_table(u64 mask, PIN_NUMBER *table)
 {
@@ -93,6 +118,7 @@ static unsigned int gpioclx_pin_table(u64 mask, PIN_NUMBER *table)
 NTSTATUS gpioclx_read_bank(struct gpioclx_bank *bank, u64 mask, u64 *values)
 {
 	struct gpioclx_controller *ctrl = bank->ctrl;
+	bool locked = gpioclx_io_locked(bank);
 	GPIO_READ_PINS_FLAGS flags = {};
 	NTSTATUS status;
 	u64 v = 0;
@@ -106,9 +132,9 @@ NTSTATUS gpioclx_read_bank(struct gpioclx_bank *bank, u64 mask, u64 *values)
 			.BankId = bank->id, .PinValues = &v, .Flags = flags,
 		};
 
-		gpioclx_bank_lock(bank);
+		gpioclx_io_lock(bank, locked);
 		status = ctrl->cb->CLIENT_ReadGpioPinsUsingMask(ctrl->context, &p);
-		gpioclx_bank_unlock(bank);
+		gpioclx_io_unlock(bank, locked);
 	} else {
 		/* here, not above: INIT_STACK_ALL_ZERO kernels (Debian) zero them where declared */
 		PIN_NUMBER table[GPIOCLX_MAX_PINS_PER_BANK];
@@ -119,9 +145,9 @@ NTSTATUS gpioclx_read_bank(struct gpioclx_bank *bank, u64 mask, u64 *values)
 
 		n = gpioclx_pin_table(mask, table);
 		p.PinCount = n;
-		gpioclx_bank_lock(bank);
+		gpioclx_io_lock(bank, locked);
 		status = ctrl->cb->CLIENT_ReadGpioPins(ctrl->context, &p);
-		gpioclx_bank_unlock(bank);
+		gpioclx_io_unlock(bank, locked);
 		for (i = 0; i < n; i++)
 			if (buf[i / 8] & BIT(i % 8))
 				v |= BIT_ULL(table[i]);
@@ -140,6 +166,7 @@ NTSTATUS gpioclx_read_bank(struct gpioclx_bank *bank, u64 mask, u64 *values)
 NTSTATUS gpioclx_write_bank(struct gpioclx_bank *bank, u64 set, u64 clear)
 {
 	struct gpioclx_controller *ctrl = bank->ctrl;
+	bool locked = gpioclx_io_locked(bank);
 	NTSTATUS status;
 	unsigned int i, n;
 
@@ -150,9 +177,9 @@ NTSTATUS gpioclx_write_bank(struct gpioclx_bank *bank, u64 set, u64 clear)
 			.BankId = bank->id, .SetMask = set, .ClearMask = clear,
 		};
 
-		gpioclx_bank_lock(bank);
+		gpioclx_io_lock(bank, locked);
 		status = ctrl->cb->CLIENT_WriteGpioPinsUsingMask(ctrl->context, &p);
-		gpioclx_bank_unlock(bank);
+		gpioclx_io_unlock(bank, locked);
 	} else {
 		PIN_NUMBER table[GPIOCLX_MAX_PINS_PER_BANK];
 		u8 buf[GPIOCLX_MAX_PINS_PER_BANK / 8] = {};
@@ -165,9 +192,9 @@ NTSTATUS gpioclx_write_bank(struct gpioclx_bank *bank, u64 set, u64 clear)
 			if (set & BIT_ULL(table[i]))
 				buf[i / 8] |= BIT(i % 8);
 		p.PinCount = n;
-		gpioclx_bank_lock(bank);
+		gpioclx_io_lock(bank, locked);
 		status = ctrl->cb->CLIENT_WriteGpioPins(ctrl->context, &p);
-		gpioclx_bank_unlock(bank);
+		gpioclx_io_unlock(bank, locked);
 	}
 	gpioclx_note_call(ctrl, GPIOCLX_CB_WRITE, bank->id, set | clear, status);
 	return status;
