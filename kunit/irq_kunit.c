@@ -511,6 +511,21 @@ static void irq_pre_process_first(struct kunit *test)
 	irq_free(irq, &probe, desc);
 }
 
+static void irq_short_last_bank(struct kunit *test)
+{
+	struct fake_cfg cfg = { .banks = 2, .ppb = 8, .total_pins = 12 };
+	struct irq_domain *domain;
+	int irq;
+
+	fake_start(test, &cfg);
+	domain = fake->gc->irq.domain;
+	/* line 11 exists, lines 12-15 do not: no interrupt can be mapped there */
+	irq = irq_create_mapping(domain, 11);
+	KUNIT_EXPECT_GT(test, irq, 0);
+	KUNIT_EXPECT_EQ(test, irq_create_mapping(domain, 13), 0);
+	irq_dispose_mapping(irq);
+}
+
 static void irq_test_exit(struct kunit *test)
 {
 	fake_teardown();
@@ -531,6 +546,7 @@ static struct kunit_case irq_cases[] = {
 	KUNIT_CASE(irq_serial_controller),
 	KUNIT_CASE(irq_lock_api),
 	KUNIT_CASE(irq_pre_process_first),
+	KUNIT_CASE(irq_short_last_bank),
 	{}
 };
 

@@ -108,6 +108,10 @@ static int gpioclx_banks_init(struct gpioclx_controller *ctrl)
 		bank->id = b;
 		bank->base = b * ctrl->ppb;
 		bank->npins = min(ctrl->ppb, ctrl->total_pins - bank->base);
+		/* sized by the bank: most controllers have far fewer than 64 pins */
+		bank->pins = devm_kcalloc(ctrl->dev, bank->npins, sizeof(*bank->pins), GFP_KERNEL);
+		if (!bank->pins)
+			return -ENOMEM;
 		raw_spin_lock_init(&bank->raw_lock);
 		mutex_init(&bank->mutex);
 	}

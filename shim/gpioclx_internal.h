@@ -106,6 +106,9 @@ struct gpioclx_pin {
 	KINTERRUPT_POLARITY polarity;
 	u32 debounce_us;		/* software debounce (EmulateDebouncing) */
 	bool last_level;		/* ActiveBoth emulation: the line's level */
+	/* storm guard */
+	unsigned int storm_count;	/* interrupts in the current window */
+	unsigned long storm_window;	/* jiffies the window started */
 };
 
 struct gpioclx_bank {
@@ -132,7 +135,7 @@ struct gpioclx_bank {
 	u64 requested;
 	u64 connected;
 	u64 output;			/* connected (or last connected) as output */
-	struct gpioclx_pin pins[GPIOCLX_MAX_PINS_PER_BANK];
+	struct gpioclx_pin *pins;	/* npins entries */
 
 	/*
 	 * Interrupt bookkeeping (bit n = pin n). irq_enabled/irq_masked are
@@ -147,8 +150,6 @@ struct gpioclx_bank {
 	u64 irq_emulated_both;		/* both edges emulated with levels */
 	u64 irq_storm_masked;		/* masked by the storm guard */
 	u64 irq_debouncing;		/* software debounce timer running */
-	unsigned int storm_count[GPIOCLX_MAX_PINS_PER_BANK];
-	unsigned long storm_window[GPIOCLX_MAX_PINS_PER_BANK];
 	int parent_irq;			/* Linux irq serving the bank, or 0 */
 	struct gpioclx_debounce *debounce;	/* per pin, EmulateDebouncing only */
 };

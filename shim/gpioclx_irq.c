@@ -194,7 +194,7 @@ static NTSTATUS gpioclx_irq_client_enable(struct gpioclx_bank *bank, unsigned in
 	gpioclx_debounce_start(bank, pin);
 	gpioclx_bank_lock(bank);
 	bank->irq_storm_masked &= ~BIT_ULL(pin);
-	bank->storm_count[pin] = 0;
+	bank->pins[pin].storm_count = 0;
 	if (emulate)
 		bank->irq_emulated_both |= BIT_ULL(pin);
 	else
@@ -503,14 +503,15 @@ static const struct irq_chip gpioclx_irq_chip_serial = {
 static bool gpioclx_irq_storming(struct gpioclx_bank *bank, unsigned int pin)
 {
 	unsigned int limit = bank->ctrl->storm_limit;
+	struct gpioclx_pin *p = &bank->pins[pin];
 
 	if (!limit)
 		return false;
-	if (time_after(jiffies, bank->storm_window[pin] + HZ)) {
-		bank->storm_window[pin] = jiffies;
-		bank->storm_count[pin] = 0;
+	if (time_after(jiffies, p->storm_window + HZ)) {
+		p->storm_window = jiffies;
+		p->storm_count = 0;
 	}
-	if (++bank->storm_count[pin] <= limit)
+	if (++p->storm_count <= limit)
 		return false;
 	bank->irq_storm_masked |= BIT_ULL(pin);
 	gpioclx_irq_client_mask(bank, BIT_ULL(pin));
@@ -734,6 +735,15 @@ static int gpioclx_irq_request_threaded_parents(struct gpioclx_controller *ctrl)
 	return 0;
 }
 
+/* Lines past TotalPins (a short last bank) have no interrupt either. */
+static void gpioclx_irq_init_valid_mask(struct gpio_chip *gc, unsigned long *valid_mask,
+					unsigned int ngpios)
+{
+	struct gpioclx_controller *ctrl = gpioclx_from_gc(gc);
+
+	bitmap_clear(valid_mask, ctrl->total_pins, ngpios - ctrl->total_pins);
+}
+
 int gpioclx_irq_setup(struct gpioclx_controller *ctrl)
 {
 	struct gpio_irq_chip *girq = &ctrl->gc.irq;
@@ -752,6 +762,8 @@ int gpioclx_irq_setup(struct gpioclx_controller *ctrl)
 	girq->handler = ctrl->mm ? handle_bad_irq : handle_simple_irq;
 	girq->default_type = IRQ_TYPE_NONE;
 	girq->threaded = !ctrl->mm;
+	if (ctrl->total_pins < ctrl->gc.ngpio)
+		girq->init_valid_mask = gpioclx_irq_init_valid_mask;
 	if (ctrl->mm) {
 		girq->parents = devm_kcalloc(ctrl->dev, ctrl->nbanks, sizeof(*girq->parents),
 					     GFP_KERNEL);
