@@ -75,7 +75,6 @@ static void gpioclx_release_action(void *data)
 	gpioclx_note_call(ctrl, GPIOCLX_CB_RELEASE, 0, 0, status);
 	if (!NT_SUCCESS(status))
 		gpioclx_call_err(ctrl, GPIOCLX_CB_RELEASE, 0, status);
-	ctrl->prepared = false;
 }
 
 static void gpioclx_stop_action(void *data)
@@ -166,7 +165,6 @@ int gpioclx_controller_probe(struct device *dev, struct gpioclx_driver *gdrv,
 	gpioclx_note_call(ctrl, GPIOCLX_CB_PREPARE, 0, 0, status);
 	if (!NT_SUCCESS(status))
 		return gpioclx_fail(ctrl, GPIOCLX_CB_PREPARE, status);
-	ctrl->prepared = true;
 	ret = devm_add_action_or_reset(dev, gpioclx_release_action, ctrl);
 	if (ret)
 		return ret;

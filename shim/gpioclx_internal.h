@@ -170,7 +170,6 @@ struct gpioclx_controller {
 	struct gpioclx_reslist raw, translated;
 	int *parent_irqs;		/* Linux irqs of the interrupt resources */
 	unsigned int nparents;
-	bool prepared;
 	bool started;
 
 	/*
@@ -184,7 +183,6 @@ struct gpioclx_controller {
 	struct mutex passive_mutex;
 
 	struct gpio_chip gc;
-	struct irq_chip *irqchip;
 	struct dentry *debugfs;
 	atomic_long_t calls[GPIOCLX_CB_COUNT];
 	atomic_long_t failures[GPIOCLX_CB_COUNT];
