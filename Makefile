@@ -14,6 +14,20 @@
 # (6.1's Kbuild writes objects next to the sources, and one tree serves
 # several kernels and the KUnit overlay).
 
+ifneq ($(KERNELRELEASE),)
+# --- Kbuild -----------------------------------------------------------------
+# Kbuild reads this file too, out of tree (make -C $KDIR M=<copy of this
+# tree>) and in tree (as drivers/gpio/gpioclx/, with ./Kconfig).
+# GPIOCLX_ROOT is this directory, absolute in both cases, for -I paths.
+export GPIOCLX_ROOT := $(if $(filter /%,$(src)),$(src),$(srctree)/$(src))
+# Out of tree there is no Kconfig: build every module. In tree, obey it.
+export GPIOCLX_M := $(if $(KBUILD_EXTMOD),m)
+
+obj-y += shim/ drivers/
+obj-$(CONFIG_GPIOCLX_KUNIT_TEST) += kunit/
+
+else
+# --- the project ------------------------------------------------------------
 SHELL   := /bin/bash
 ROOT    := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))
 CACHE   ?= $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/gpioclx-linux
@@ -52,7 +66,7 @@ all: modules
 modules:
 	@test -n "$(KDIR)" -a -d "$(KDIR)" || { echo "no kernel headers: set KDIR"; exit 1; }
 	@mkdir -p $(BUILD)
-	@rsync -a --delete $(RSYNC_EXCLUDES) $(ROOT)/Kbuild $(ROOT)/include $(ROOT)/shim \
+	@rsync -a --delete $(RSYNC_EXCLUDES) $(ROOT)/Makefile $(ROOT)/include $(ROOT)/shim \
 		$(ROOT)/drivers $(BUILD)/
 	$(MAKE) -C $(KDIR) M=$(BUILD) W=1 KCFLAGS=-Werror modules
 	@find $(BUILD) -name '*.ko' -printf 'built: %p\n'
@@ -104,3 +118,5 @@ clean:
 	$(MAKE) -s -C $(ROOT)/userspace/hosted clean
 
 .PHONY: all modules print-modules deps hosted kunit checkpatch check demo shell bench clean
+
+endif

@@ -43,8 +43,9 @@ fi
 # exactly the files whose contents differ.
 rsync -rlpD --checksum --delete --exclude '*.o' --exclude '*.ko' --exclude '.*.cmd' --exclude '*.mod*' \
 	--exclude modules.order --exclude Module.symvers \
-	"$ROOT/Kbuild" "$ROOT/Kconfig" "$ROOT/include" "$ROOT/shim" "$ROOT/drivers" \
+	"$ROOT/Makefile" "$ROOT/Kconfig" "$ROOT/include" "$ROOT/shim" "$ROOT/drivers" \
 	"$ROOT/kunit" "$SRC/drivers/gpio/gpioclx/"
+rm -f "$SRC/drivers/gpio/gpioclx/Kbuild"	# older trees had one; it would win
 grep -q gpioclx "$SRC/drivers/gpio/Kconfig" ||
 	sed -i '$i source "drivers/gpio/gpioclx/Kconfig"' "$SRC/drivers/gpio/Kconfig"
 grep -q gpioclx "$SRC/drivers/gpio/Makefile" ||

@@ -118,7 +118,7 @@ our_modules() {
 		dir=$KO_DIR_ARG
 	elif [ -n "${!var+set}" ]; then
 		dir=${!var}
-	elif [ -f "$HERE/../Kbuild" ] && [ -d "$HERE/../shim" ]; then
+	elif [ -f "$HERE/../Kconfig" ] && [ -d "$HERE/../shim" ]; then
 		step "$arch: modules (make modules KDIR=$KDIR)"
 		if ! list=$(build_modules "$arch" "$work/build.log"); then
 			host_result FAIL "e2e.$arch.build make modules failed: $(tail -n 3 "$work/build.log" | tr '\n' ' ')"

@@ -41,7 +41,7 @@ variant() {
 	rm -rf "$dir"
 	mkdir -p "$dir"
 	rsync -a --exclude '*.o' --exclude '*.ko' --exclude '.*.cmd' --exclude '*.mod*' \
-		"$ROOT/Kbuild" "$ROOT/include" "$ROOT/shim" "$ROOT/drivers" "$dir/"
+		"$ROOT/Makefile" "$ROOT/include" "$ROOT/shim" "$ROOT/drivers" "$dir/"
 	case $name in
 	nolock | noacct)
 		sed -i '/^NTSTATUS gpioclx_read_bank/,$ { /^\t\tgpioclx_bank_\(un\)\{0,1\}lock(bank);$/d }' "$io"
@@ -63,7 +63,7 @@ variant_irq() {
 	rm -rf "$dir"
 	mkdir -p "$dir"
 	rsync -a --exclude '*.o' --exclude '*.ko' --exclude '.*.cmd' --exclude '*.mod*' \
-		"$ROOT/Kbuild" "$ROOT/include" "$ROOT/shim" "$ROOT/drivers" "$dir/"
+		"$ROOT/Makefile" "$ROOT/include" "$ROOT/shim" "$ROOT/drivers" "$dir/"
 	[ "$name" = base ] && return 0
 	sed -i 's/^\t\traw_spin_lock_irqsave(&bank->raw_lock, flags);$/\t\traw_spin_lock(\&bank->raw_lock);\n\t\tflags = 0;/; s/^\t\traw_spin_unlock_irqrestore(&bank->raw_lock, bank->irq_flags);$/\t\traw_spin_unlock(\&bank->raw_lock);/' \
 		"$dir/shim/gpioclx_lock.c"
