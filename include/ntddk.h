@@ -25,17 +25,50 @@
 #define PAGED_CODE_LOCKED() ((void)0)
 
 /*
- * Assertions report through RtlAssert(): the shim turns a failure into a
- * WARN with the client's file and line, a hosted build into a test failure.
+ * Assertions (wdm.h), selected by DBG as in the WDK: DBG=1 is a checked
+ * build, DBG=0 (or DBG undefined) a free build. The kernel build of the
+ * clients is a free build unless made with GPIOCLX_DBG=1 (drivers/Kbuild).
+ *
+ * Checked: ASSERT, ASSERTMSG, NT_ASSERT, NT_ASSERTMSG, NT_VERIFY and
+ * NT_VERIFYMSG evaluate exp once, report a false one through RtlAssert()
+ * and have the value TRUE or FALSE (an int).
+ * Free: ASSERT, ASSERTMSG, NT_ASSERT and NT_ASSERTMSG are ((void)0) and
+ * do not evaluate exp; NT_VERIFY and NT_VERIFYMSG evaluate it, report
+ * nothing and have the value ((exp) ? TRUE : FALSE).
+ * So only NT_VERIFY may be tested ("if (!NT_VERIFY(e)) return;") or have
+ * side effects that the free build needs.
+ *
+ * RtlAssert() is the one handler: the shim turns a failure into a WARN
+ * with the client's file and line, a hosted build into a test failure (the
+ * WDK's NT_ASSERT raises STATUS_ASSERTION_FAILURE instead). The WDK's
+ * expressions are bare conditionals; GCC's -Wunused-value rejects one that
+ * is a whole statement over a constant or without side effects
+ * ("NT_ASSERT(FALSE);", "NT_VERIFY(NT_SUCCESS(f()));"), so here each is a
+ * GNU statement expression with the same value.
  */
 NTSYSAPI VOID NTAPI RtlAssert(PVOID VoidFailedAssertion, PVOID VoidFileName,
 			      ULONG LineNumber, PSTR MutableMessage);
-#define NT_ASSERT(exp) \
-	((!(exp)) ? (RtlAssert((PVOID)#exp, (PVOID)__FILE__, __LINE__, NULL), FALSE) : TRUE)
-#define NT_ASSERTMSG(msg, exp) \
-	((!(exp)) ? (RtlAssert((PVOID)#exp, (PVOID)__FILE__, __LINE__, (PSTR)(msg)), FALSE) : TRUE)
-#define NT_VERIFY(exp) NT_ASSERT(exp)
-#define ASSERT(exp) ((void)NT_ASSERT(exp))
+
+/* exp and its text as written (#exp here would be exp macro-expanded). */
+#define RTL_ASSERT_ACTION_(exp, text, msg) \
+	({ (!(exp)) ? (RtlAssert((PVOID)(text), (PVOID)__FILE__, __LINE__, (PSTR)(msg)), FALSE) : \
+		      TRUE; })
+
+#if defined(DBG) && DBG
+#define ASSERT(exp) RTL_ASSERT_ACTION_(exp, #exp, NULL)
+#define ASSERTMSG(msg, exp) RTL_ASSERT_ACTION_(exp, #exp, msg)
+#define NT_ASSERT(exp) RTL_ASSERT_ACTION_(exp, #exp, NULL)
+#define NT_ASSERTMSG(msg, exp) RTL_ASSERT_ACTION_(exp, #exp, msg)
+#define NT_VERIFY NT_ASSERT
+#define NT_VERIFYMSG NT_ASSERTMSG
+#else
+#define ASSERT(exp) ((void)0)
+#define ASSERTMSG(msg, exp) ((void)0)
+#define NT_ASSERT(exp) ((void)0)
+#define NT_ASSERTMSG(msg, exp) ((void)0)
+#define NT_VERIFY(exp) ({ (exp) ? TRUE : FALSE; })
+#define NT_VERIFYMSG(msg, exp) ({ (exp) ? TRUE : FALSE; })
+#endif
 
 typedef struct _DRIVER_OBJECT DRIVER_OBJECT, *PDRIVER_OBJECT;
 typedef struct _DEVICE_OBJECT DEVICE_OBJECT, *PDEVICE_OBJECT;

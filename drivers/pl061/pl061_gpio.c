@@ -271,7 +271,7 @@ VOID Pl061EvtDriverUnload(_In_ WDFDRIVER Driver)
 	PAGED_CODE();
 
 	Status = GPIO_CLX_UnregisterClient(Driver);
-	NT_ASSERT(NT_SUCCESS(Status));
+	NT_VERIFY(NT_SUCCESS(Status));
 }
 
 /* Map the 4 KiB register block and check it is a PL061; interrupts belong to GpioClx. */

@@ -477,7 +477,7 @@ SimGpioSaveBankHardwareContext(PVOID Context,
 {
 	PSIMGPIO_CONTEXT GpioContext = (PSIMGPIO_CONTEXT)Context;
 
-	if (!NT_ASSERT(Parameters->BankId < GpioContext->BankCount))
+	if (!NT_VERIFY(Parameters->BankId < GpioContext->BankCount))
 		return;
 	SimGpioSaveBank(&GpioContext->Banks[Parameters->BankId]);
 }
@@ -489,7 +489,7 @@ SimGpioRestoreBankHardwareContext(PVOID Context,
 {
 	PSIMGPIO_CONTEXT GpioContext = (PSIMGPIO_CONTEXT)Context;
 
-	if (!NT_ASSERT(Parameters->BankId < GpioContext->BankCount))
+	if (!NT_VERIFY(Parameters->BankId < GpioContext->BankCount))
 		return;
 	SimGpioRestoreBank(&GpioContext->Banks[Parameters->BankId]);
 }

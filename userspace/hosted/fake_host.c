@@ -54,6 +54,9 @@ unsigned int fake_host_lock_acquired[16];
 unsigned int fake_host_lock_held[16];
 unsigned int fake_host_stray_accesses;
 unsigned int fake_host_assert_failures;
+const char *fake_host_assert_expression;
+const char *fake_host_assert_file;
+const char *fake_host_assert_message;
 unsigned int fake_host_mappings;
 
 void fake_host_reset(void)
@@ -76,6 +79,9 @@ void fake_host_reset(void)
 	memset(fake_host_lock_held, 0, sizeof(fake_host_lock_held));
 	fake_host_stray_accesses = 0;
 	fake_host_assert_failures = 0;
+	fake_host_assert_expression = NULL;
+	fake_host_assert_file = NULL;
+	fake_host_assert_message = NULL;
 	fake_host_mappings = 0;
 }
 
@@ -269,6 +275,9 @@ VOID RtlAssert(PVOID VoidFailedAssertion, PVOID VoidFileName, ULONG LineNumber,
 	printf("#   NT_ASSERT(%s) failed at %s:%u%s%s\n", (const char *)VoidFailedAssertion,
 	       (const char *)VoidFileName, LineNumber, MutableMessage ? ": " : "",
 	       MutableMessage ? MutableMessage : "");
+	fake_host_assert_expression = VoidFailedAssertion;
+	fake_host_assert_file = VoidFileName;
+	fake_host_assert_message = MutableMessage;
 	fake_host_assert_failures++;
 }
 

@@ -52,6 +52,10 @@ extern unsigned int fake_host_lock_held[16];
 /* Register accesses that hit no model (a client bug), and failed NT_ASSERTs. */
 extern unsigned int fake_host_stray_accesses;
 extern unsigned int fake_host_assert_failures;
+/* What the last RtlAssert() reported (NULL after fake_host_reset()). */
+extern const char *fake_host_assert_expression;
+extern const char *fake_host_assert_file;
+extern const char *fake_host_assert_message;
 /* Live MmMapIoSpace mappings (a leak check after ReleaseController). */
 extern unsigned int fake_host_mappings;
 
