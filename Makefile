@@ -5,6 +5,7 @@
 #   make                      build the modules for this machine's kernel (KDIR)
 #   make ARCH=arm64           cross-build them for Debian's current arm64 kernel
 #   make KDIR=... ARCH=...    build for a board's kernel tree
+#   make GPIOCLX_DBG=1        the clients as checked builds (DBG=1; default free, DBG=0)
 #   make check                install what is needed, build, run every test
 #   make demo                 the arm64 guest: the real PL061 under gpioclx-pl061.ko
 #   make shell                a shell in that guest, tools and modules loaded
