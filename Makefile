@@ -88,6 +88,10 @@ kunit:
 checkpatch:
 	@$(ROOT)/kunit/checkpatch.sh
 
+# Kconfig says what builds: every GPIOCLX symbol depends on 64BIT.
+kconfig-check:
+	@$(ROOT)/kunit/kconfig-check.py
+
 # Run one step of "make check", whatever the previous ones did; keep its
 # log and exit status for the summary.
 define check_step
@@ -98,6 +102,7 @@ endef
 check: deps
 	@rm -rf $(RESULTS); mkdir -p $(RESULTS)
 	$(call check_step,hosted,$(MAKE) -s hosted)
+	$(call check_step,kconfig,$(MAKE) -s kconfig-check)
 	$(call check_step,build-amd64,$(MAKE) -s modules)
 	$(call check_step,build-arm64,$(MAKE) -s modules ARCH=arm64)
 	$(call check_step,checkpatch,$(MAKE) -s checkpatch)
@@ -118,6 +123,7 @@ clean:
 	rm -rf $(OUT)
 	$(MAKE) -s -C $(ROOT)/userspace/hosted clean
 
-.PHONY: all modules print-modules deps hosted kunit checkpatch check demo shell bench clean
+.PHONY: all modules print-modules deps hosted kunit checkpatch kconfig-check check demo shell bench \
+	clean
 
 endif
