@@ -154,10 +154,11 @@ static struct pl061_model pl061_snapshot(void)
 /* --- the device ------------------------------------------------------- */
 
 /*
- * A PL061 at a fresh model window with one parent interrupt; @periph_id0
- * overrides GPIOPeriphID0 when nonzero. Returns 0 if the driver bound.
+ * A PL061 at a fresh model window with one parent interrupt; @firmware,
+ * when not NULL, changes the reset state of the block before the driver
+ * sees it (what firmware left behind). Returns 0 if the driver bound.
  */
-static int pl061_create(struct kunit *test, u8 periph_id0)
+static int pl061_create(struct kunit *test, void (*firmware)(struct pl061_model *m))
 {
 	struct resource res[2] = {};
 	struct platform_device_info info = {
@@ -174,8 +175,8 @@ static int pl061_create(struct kunit *test, u8 periph_id0)
 	pl->model.irq_hook = pl061_kunit_irq_hook;
 	pl->model.owner = pl;
 	pl061_model_init(&pl->model);
-	if (periph_id0)
-		pl->model.periph_id[0] = periph_id0;
+	if (firmware)
+		firmware(&pl->model);
 
 	fwnode = irq_domain_alloc_named_fwnode("gpioclx-pl061-kunit");
 	KUNIT_ASSERT_NOT_NULL(test, fwnode);
@@ -204,7 +205,7 @@ static int pl061_create(struct kunit *test, u8 periph_id0)
 
 static struct gpio_chip *pl061_start(struct kunit *test)
 {
-	KUNIT_ASSERT_EQ_MSG(test, pl061_create(test, 0), 0,
+	KUNIT_ASSERT_EQ_MSG(test, pl061_create(test, NULL), 0,
 			    "the gpioclx-pl061 platform driver did not bind by name");
 	KUNIT_ASSERT_EQ(test, pl->gc->ngpio, PL061_KUNIT_PINS);
 	return pl->gc;
@@ -293,16 +294,39 @@ static int pl061_request_irq(struct kunit *test, unsigned int pin, unsigned long
 
 /* --- the tests -------------------------------------------------------- */
 
+/*
+ * Firmware left pins 4..7 driving 1010, pin 0 with its hardware function,
+ * every interrupt enabled and an edge latched on pin 4.
+ */
+static void pl061_firmware_left_state(struct pl061_model *m)
+{
+	m->dir = 0xf0;
+	m->data = 0xa0;
+	m->afsel = 0x01;
+	m->ie = 0xff;
+	m->edge_latch = 0x10;
+}
+
 static void pl061_binds_and_starts(struct kunit *test)
 {
 	struct pl061_model m;
 
-	/* PrepareController checked the IDs, StartController reset the block */
-	pl061_start(test);
+	KUNIT_ASSERT_EQ_MSG(test, pl061_create(test, pl061_firmware_left_state), 0,
+			    "the gpioclx-pl061 platform driver did not bind by name");
+	/*
+	 * PrepareController checked the IDs; StartController quieted the
+	 * interrupts and, like the native gpio-pl061, kept the pins as found.
+	 */
 	m = pl061_snapshot();
 	KUNIT_EXPECT_GE(test, m.reads, 8);	/* PeriphID0..3, PCellID0..3 */
-	KUNIT_EXPECT_EQ(test, m.dir, 0);
 	KUNIT_EXPECT_EQ(test, m.ie, 0);
+	KUNIT_EXPECT_EQ(test, m.edge_latch, 0);
+	KUNIT_EXPECT_FALSE(test, pl061_line());
+	KUNIT_EXPECT_EQ(test, m.dir, 0xf0);
+	KUNIT_EXPECT_EQ(test, m.data, 0xa0);
+	KUNIT_EXPECT_EQ(test, m.afsel, 0x01);
+	KUNIT_EXPECT_EQ(test, pl061_model_pin_levels(&m), 0xa0);
+	KUNIT_EXPECT_EQ(test, pl->gc->ngpio, PL061_KUNIT_PINS);
 	KUNIT_EXPECT_FALSE(test, pl->gc->can_sleep);	/* memory-mapped */
 	KUNIT_EXPECT_EQ(test, pl->ctrl->nbanks, 1);
 	KUNIT_EXPECT_TRUE(test, pl->gc->to_irq);
@@ -649,6 +673,11 @@ static void pl061_suspend_resume_restores_registers(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, atomic_read(&low.count), 1);
 }
 
+static void pl061_is_a_pl022(struct pl061_model *m)
+{
+	m->periph_id[0] = 0x22;
+}
+
 static void pl061_wrong_id_fails_cleanly(struct kunit *test)
 {
 	struct resource *busy;
@@ -656,7 +685,7 @@ static void pl061_wrong_id_fails_cleanly(struct kunit *test)
 	int ret;
 
 	/* a PL022 (PeriphID0 0x22) where firmware described a PL061 */
-	KUNIT_EXPECT_EQ(test, pl061_create(test, 0x22), -ENODEV);
+	KUNIT_EXPECT_EQ(test, pl061_create(test, pl061_is_a_pl022), -ENODEV);
 	KUNIT_EXPECT_NULL(test, pl->pdev->dev.driver);
 	KUNIT_EXPECT_NULL(test, dev_get_drvdata(&pl->pdev->dev));
 	/* only identification registers were read; nothing was written */
@@ -676,7 +705,7 @@ static void pl061_wrong_id_fails_cleanly(struct kunit *test)
 	pl061_teardown();
 
 	/* the driver is unharmed: a real PL061 binds */
-	ret = pl061_create(test, 0);
+	ret = pl061_create(test, NULL);
 	KUNIT_EXPECT_EQ(test, ret, 0);
 }
 

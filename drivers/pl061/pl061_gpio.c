@@ -358,8 +358,10 @@ Pl061QueryControllerBasicInformation(_In_ PVOID Context,
 }
 
 /*
- * Enter D0: on first start mask every interrupt, drop stale edges and make
- * every pin an input; on return from Dx restore what StopController saved.
+ * Enter D0: on first start mask every interrupt and drop stale edges, and
+ * leave the pins as found (directions, output levels and hardware function
+ * are what firmware or the previous driver set up: a driven line stays
+ * driven); on return from Dx restore what StopController saved.
  */
 NTSTATUS Pl061StartController(_In_ PVOID Context, _In_ BOOLEAN RestoreContext,
 			      _In_ WDF_POWER_DEVICE_STATE PreviousPowerState)
@@ -370,9 +372,11 @@ NTSTATUS Pl061StartController(_In_ PVOID Context, _In_ BOOLEAN RestoreContext,
 	UNREFERENCED_PARAMETER(PreviousPowerState);
 
 	if (!RestoreContext) {
-		/* Turning outputs around can make an edge: clear after it. */
+		/*
+		 * GPIODIR, GPIODATA and GPIOAFSEL are left alone, as the native
+		 * driver does: ConnectIoPins sets a pin up when it is used.
+		 */
 		Pl061WriteRegister(GpioContext, PL061_GPIOIE, 0);
-		Pl061WriteRegister(GpioContext, PL061_GPIODIR, 0);
 		Pl061WriteRegister(GpioContext, PL061_GPIOIC, PL061_ALL_PINS);
 		return STATUS_SUCCESS;
 	}
@@ -508,7 +512,8 @@ NTSTATUS Pl061WriteGpioPinsUsingMask(_In_ PVOID Context,
 /*
  * Configure one pin's detection and enable it, unmasked. Detection works on
  * the pad whatever the pin's direction, so GPIODIR is left to ConnectIoPins
- * (an unconnected pin is an input from StartController or DisconnectIoPins).
+ * and DisconnectIoPins: an unconnected pin keeps the direction it had when
+ * the controller started (firmware's) or DisconnectIoPins gave it (input).
  */
 NTSTATUS Pl061EnableInterrupt(_In_ PVOID Context,
 			      _In_ PGPIO_ENABLE_INTERRUPT_PARAMETERS EnableParameters)

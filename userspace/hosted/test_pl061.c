@@ -490,24 +490,44 @@ static void basic_information(void)
 	teardown();
 }
 
-static void start_quiesces_controller(void)
+static void first_start_keeps_pins_quiesces_interrupts(void)
 {
 	CLIENT_CONTROLLER_BASIC_INFORMATION info;
 
 	ASSERT_TRUE(setup_device());
-	/* Firmware left outputs, enabled interrupts and a latched edge behind. */
-	model.dir = 0xFF;
+	/*
+	 * Firmware (or the driver bound before) left pins 4..7 driving 1010,
+	 * pins 0 and 7 with their hardware function, an input high, every
+	 * interrupt enabled and a latched edge: as the native gpio-pl061 does,
+	 * the first start quiets the interrupts and keeps the pins as found.
+	 */
+	model.dir = 0xF0;
+	model.data = 0xA0;
+	model.afsel = 0x81;
+	model.external = 0x02;
+	model.is = 0x0C;
+	model.ibe = 0x30;
+	model.iev = 0x44;
 	model.ie = 0xFF;
 	model.edge_latch = 0x11;
-	model.afsel = 0x80;
 	EXPECT_TRUE(pl061_model_irq_asserted(&model));
+	EXPECT_EQ(pl061_model_pin_levels(&model), 0x22);
 	ASSERT_TRUE(fake_host_start(pl061_resources(), &info) == STATUS_SUCCESS);
 	started = 1;
 	EXPECT_EQ(model.ie, 0);
 	EXPECT_EQ(model.edge_latch, 0);
-	EXPECT_EQ(model.dir, 0);
-	EXPECT_EQ(model.afsel, 0x80);	/* pin muxing is ConnectIoPins' business */
 	EXPECT_TRUE(!pl061_model_irq_asserted(&model));
+	/* Directions, output latches and pin muxing as found: nothing glitches. */
+	EXPECT_EQ(model.dir, 0xF0);
+	EXPECT_EQ(model.data, 0xA0);
+	EXPECT_EQ(model.afsel, 0x81);
+	EXPECT_EQ(pl061_model_pin_levels(&model), 0x22);
+	/* Detection is EnableInterrupt's business. */
+	EXPECT_EQ(model.is, 0x0C);
+	EXPECT_EQ(model.ibe, 0x30);
+	EXPECT_EQ(model.iev, 0x44);
+	/* Identification reads only; GPIOIE and GPIOIC are the only writes. */
+	EXPECT_EQ(model.writes, 2);
 	EXPECT_EQ(fake_host_lock_acquired[0], 0);
 	teardown();
 }
@@ -1053,11 +1073,14 @@ static void stop_without_save_masks_everything(void)
 	EXPECT_TRUE(!pl061_model_irq_asserted(&model));
 	/* Outputs are left driving: unbinding must not glitch the board. */
 	EXPECT_EQ(pl061_model_pin_level(&model, 0), 1);
-	/* A later first start initializes again. */
+	/* A later first start (a rebind) quiets interrupts and keeps it driving. */
+	EXPECT_EQ(model.edge_latch, 0x04);
 	EXPECT_EQ(fake_host_packet.CLIENT_StartController(ctx, FALSE, WdfPowerDeviceD3Final),
 		  STATUS_SUCCESS);
-	EXPECT_EQ(model.dir, 0);
 	EXPECT_EQ(model.edge_latch, 0);
+	EXPECT_EQ(model.ie, 0);
+	EXPECT_EQ(model.dir, 0x01);
+	EXPECT_EQ(pl061_model_pin_level(&model, 0), 1);
 	teardown();
 }
 
@@ -1117,7 +1140,7 @@ HOSTED_MAIN("pl061",
 	    HOSTED_CASE(prepare_rejects_wrong_id),
 	    HOSTED_CASE(prepare_needs_memory),
 	    HOSTED_CASE(basic_information),
-	    HOSTED_CASE(start_quiesces_controller),
+	    HOSTED_CASE(first_start_keeps_pins_quiesces_interrupts),
 	    HOSTED_CASE(connect_sets_direction_and_function),
 	    HOSTED_CASE(connect_unsupported_configuration),
 	    HOSTED_CASE(connect_rejects_invalid),
