@@ -15,7 +15,10 @@
 #   - after a libgpiod 1.6 gpioset exits (line released), gpioget reads
 #     the last driven level back: QEMU's PL061 keeps the data bit;
 #   - line 3 is wired to QEMU's gpio-key: monitor "system_powerdown"
-#     gives a RISING edge, then a FALLING edge ~100 ms (virtual) later.
+#     gives a RISING edge, then a FALLING edge ~100 ms (virtual) later;
+#   - the PL061's registers survive unbind/rebind, and pl061_gpio's probe
+#     only masks interrupts: a line left driving stays driving, and
+#     gpiolib reads its direction back (get_direction) into line info.
 
 S1_DEV=9030000.pl061
 S1_PL=/sys/bus/amba/devices/$S1_DEV
@@ -29,6 +32,13 @@ S1_BUTTON=3
 # PL061's own GIC line is chained and never shows a count.
 S1_IRQ_RE="^ *[0-9]+:( +[0-9]+)+ +[^ ]+ +$S1_BUTTON +Edge"
 S1_NLINES=8
+# ex_keep's lines left driving (line=value, for gpioset) and what line
+# info must show for all lines after a hand-over and back.
+S1_KEEP_SET='0=1 1=0'
+S1_KEEP_LEVELS='1 0'
+S1_KEEP_DIRS='output output input input input input input input'
+# Prefix for handover/handback's check names (ex_keep runs them again).
+S1_HO=
 
 # bound_driver: name of the driver the PL061 is bound to ("" if none).
 bound_driver() {
@@ -78,6 +88,16 @@ bits() {
 		_i=$((_i + 1))
 	done
 	echo "$_o"
+}
+
+# line_dirs CHIP: "input output ..." for every line of CHIP, from
+# libgpiod's gpioinfo (line info: gpiolib's record of the direction,
+# which it reads from the driver's get_direction at probe).
+line_dirs() {
+	gpioinfo "$1" | awk '$1 == "line" {
+		for (i = 3; i <= NF; i++) if ($i == "input" || $i == "output") break
+		printf "%s%s", sep, (i <= NF ? $i : "?"); sep = " "
+	} END { print "" }'
 }
 
 # ex_identity LABEL CHIP D: chip as gpiodetect/gpioinfo/v2 line info see it.
@@ -260,6 +280,42 @@ compare_runs() {
 	done
 }
 
+# ex_keep LABEL DRIVER [MODULE...]: a hand-over keeps what the board
+# was left driving.  With pl061_gpio bound, lines 0 and 1 are left
+# driving 1 and 0 (a libgpiod 1.6 gpioset in exit mode releases them;
+# pl061_gpio's free keeps GPIODIR and the data latch, as a bootloader
+# would leave them), the PL061 goes to DRIVER (loading MODULEs) and
+# straight back to pl061_gpio without any line being touched, and
+# pl061_gpio must see the same: line info says output (gpiolib read
+# GPIODIR at probe), and an as-is uAPI v2 request reads the driven
+# levels (libgpiod 1.6's gpioget would turn the lines into inputs).
+# Run with DRIVER pl061_gpio itself for the reference records, which
+# compare_runs diffs against the run through our driver.
+ex_keep() {
+	_l=keep_$1 _to=$2 _d=/tmp/keep_$1
+	shift 2
+	rm -rf "$_d"
+	mkdir -p "$_d"
+	_c=$(chip_of) || { fail "$_l.chip" "no gpiochip under $S1_DEV (driver '$(bound_driver)')"; return 1; }
+	log "$_l: $_c left driving $S1_KEEP_SET, then to $_to and back"
+	park "$_c"
+	# shellcheck disable=SC2086 # one word per line=value
+	expect_rc "$_l.set" 0 gpioset --mode=exit "$_c" $S1_KEEP_SET
+	expect_eq "$_l.dirs_before" "$(line_dirs "$_c")" "$S1_KEEP_DIRS"
+	expect_eq "$_l.levels_before" "$(gpio_v2_test get "$_c" 0 1)" "$S1_KEEP_LEVELS"
+	S1_HO=$_l.
+	handover "$_to" "$@"
+	handback "$@"
+	S1_HO=
+	_c=$(chip_of) || { fail "$_l.chip_after" "no gpiochip under $S1_DEV"; return 1; }
+	line_dirs "$_c" >"$_d/keep_dirs.cmp"
+	expect_eq "$_l.dirs" "$(cat "$_d/keep_dirs.cmp")" "$S1_KEEP_DIRS"
+	gpio_v2_test get "$_c" 0 1 >"$_d/keep_levels.cmp" 2>&1
+	expect_eq "$_l.levels" "$(cat "$_d/keep_levels.cmp")" "$S1_KEEP_LEVELS"
+	park "$_c"
+	return 0
+}
+
 # handover DRIVER [MODULE...]: load MODULEs, take the PL061 from whoever
 # has it and give it to DRIVER (driver_override beats the OF match table
 # of the built-in pl061_gpio, which would otherwise win the re-probe).
@@ -267,14 +323,14 @@ handover() {
 	_to=$1
 	shift
 	for m in "$@"; do
-		expect_rc "handover.insmod_$(basename "$m" .ko)" 0 insmod "$m" || return 1
+		expect_rc "${S1_HO}handover.insmod_$(basename "$m" .ko)" 0 insmod "$m" || return 1
 	done
 	_from=$(bound_driver)
 	[ -n "$_from" ] && echo "$S1_DEV" >"$S1_AMBA/drivers/$_from/unbind"
 	echo "$_to" >"$S1_PL/driver_override"
 	echo "$S1_DEV" >"$S1_AMBA/drivers_probe"
-	expect_eq "handover.$_to" "$(bound_driver)" "$_to"
-	dmesg_check handover.dmesg
+	expect_eq "${S1_HO}handover.$_to" "$(bound_driver)" "$_to"
+	dmesg_check "${S1_HO}handover.dmesg"
 	[ "$(bound_driver)" = "$_to" ]
 }
 
@@ -287,13 +343,13 @@ handback() {
 	for m in "$@"; do _rev="$(basename "$m" .ko) $_rev"; done
 	for m in $_rev; do
 		# only what handover managed to load
-		[ -d "/sys/module/$(echo "$m" | tr - _)" ] && expect_rc "handback.rmmod_$m" 0 rmmod "$m"
+		[ -d "/sys/module/$(echo "$m" | tr - _)" ] && expect_rc "${S1_HO}handback.rmmod_$m" 0 rmmod "$m"
 	done
 	echo >"$S1_PL/driver_override"
 	echo "$S1_DEV" >"$S1_AMBA/drivers_probe"
-	expect_eq handback.driver "$(bound_driver)" "$S1_INTREE"
-	expect_eq handback.chip "$(chip_of >/dev/null && gpiodetect | grep -c "($S1_NLINES lines)")" 1
-	dmesg_check handback.dmesg
+	expect_eq "${S1_HO}handback.driver" "$(bound_driver)" "$S1_INTREE"
+	expect_eq "${S1_HO}handback.chip" "$(chip_of >/dev/null && gpiodetect | grep -c "($S1_NLINES lines)")" 1
+	dmesg_check "${S1_HO}handback.dmesg"
 }
 
 s1_main() {
@@ -309,6 +365,11 @@ s1_main() {
 		fi
 		# shellcheck disable=SC2086
 		handback $S1_MODULES
+		# Outputs left driving survive pl061_gpio -> ours -> pl061_gpio
+		# as they survive a rebind of pl061_gpio itself.
+		ex_keep intree "$S1_INTREE"
+		# shellcheck disable=SC2086
+		ex_keep gpioclx "$S1_DRIVER" $S1_MODULES && compare_runs keep_intree keep_gpioclx
 	else
 		skip gpioclx-pl061 "module not built"
 		# Without our module, prove the plumbing on the stock driver:
@@ -318,6 +379,7 @@ s1_main() {
 			compare_runs intree rebound
 		fi
 		handback
+		ex_keep intree "$S1_INTREE"
 	fi
 }
 
