@@ -10,6 +10,8 @@
 #include <linux/interrupt.h>
 #include <linux/irq_sim.h>
 #include <linux/irqdomain.h>
+#include <linux/pm_domain.h>
+#include <linux/pm_runtime.h>
 #include <linux/slab.h>
 
 #include "fake_client.h"
@@ -400,6 +402,8 @@ static NTSTATUS FakeEnableInterrupt(PVOID Context, PGPIO_ENABLE_INTERRUPT_PARAME
 		return status;
 	if (fake->cfg.flags.EmulateActiveBoth && p->Polarity == InterruptActiveBoth)
 		return STATUS_NOT_SUPPORTED;	/* the shim must emulate it */
+	if (fake->cfg.refuse_level && p->InterruptMode == LevelSensitive)
+		return STATUS_NOT_SUPPORTED;
 	fake_program(b, c.pins, p->InterruptMode, p->Polarity);
 	b->status &= ~c.pins;
 	b->enabled |= c.pins;
@@ -516,6 +520,8 @@ static NTSTATUS FakeReconfigureInterrupt(PVOID Context,
 	status = fake_enter(&c);
 	if (!NT_SUCCESS(status))
 		return status;
+	if (fake->cfg.refuse_level && p->InterruptMode == LevelSensitive)
+		return STATUS_NOT_SUPPORTED;
 	fake_program(b, c.pins, p->InterruptMode, p->Polarity);
 	b->status &= ~c.pins;
 	if (fake->during_reconfigure)
@@ -532,8 +538,9 @@ static NTSTATUS FakeQueryEnabledInterrupts(PVOID Context,
 
 	fake_passive_check();
 	status = fake_enter(&c);
+	/* like the PL061: a masked interrupt is not enabled in the hardware */
 	if (NT_SUCCESS(status))
-		p->EnabledMask = fake_bank(p->BankId)->enabled;
+		p->EnabledMask = fake_bank(p->BankId)->enabled & ~fake_bank(p->BankId)->masked;
 	return status;
 }
 
@@ -702,18 +709,34 @@ int fake_register(struct kunit *test, const struct fake_cfg *cfg)
 	return fake->register_ret;
 }
 
+/* The bus detaches the PM domain after .remove: note when. */
+static void fake_pm_domain_detach(struct device *dev, bool power_off)
+{
+	if (fake)
+		fake->calls_at_detach = fake->ncall;
+}
+
+/* The parents wake the system: record what the child asked for. */
+static int fake_parent_set_wake(struct irq_data *d, unsigned int on)
+{
+	unsigned int i;
+
+	for (i = 0; i < FAKE_MAX_BANKS; i++)
+		if (fake->parent_virq[i] == d->irq)
+			fake->parent_wake[i] += on ? 1 : -1;
+	return 0;
+}
+
 int fake_probe(struct kunit *test)
 {
 	struct resource res[FAKE_MAX_BANKS + 1] = {};
-	struct platform_device_info info = {
-		.name = "gpioclx-fake",
-		.id = PLATFORM_DEVID_AUTO,
-		.res = res,
-	};
 	struct fwnode_handle *fwnode;
-	unsigned int i;
+	unsigned int i, nres = 0;
+	struct device *dev;
+	int ret;
 
 	KUNIT_ASSERT_NOT_NULL(test, fake);
+	fake->calls_at_detach = -1;
 	if (!fake->cfg.no_interrupts) {
 		fwnode = irq_domain_alloc_named_fwnode("gpioclx-fake-parents");
 		KUNIT_ASSERT_NOT_NULL(test, fwnode);
@@ -724,15 +747,39 @@ int fake_probe(struct kunit *test)
 			KUNIT_ASSERT_GT(test, fake->parent_virq[i], 0);
 			res[i] = (struct resource)DEFINE_RES_IRQ(fake->parent_virq[i]);
 		}
-		info.num_res = fake->cfg.nirqs;
+		/* irq_sim's chip, able to wake */
+		fake->parent_chip = *irq_get_chip(fake->parent_virq[0]);
+		fake->parent_chip.irq_set_wake = fake_parent_set_wake;
+		for (i = 0; i < fake->cfg.nirqs; i++)
+			irq_set_chip(fake->parent_virq[i], &fake->parent_chip);
+		nres = fake->cfg.nirqs;
 	}
 	fake->model = gpioclx_mmio_model_add("gpioclx-fake-regs", 0x100, &fake_model_ops, fake,
 					     &fake->window);
 	KUNIT_ASSERT_FALSE(test, IS_ERR(fake->model));
-	res[info.num_res++] = fake->window;
-	fake->pdev = platform_device_register_full(&info);
-	KUNIT_ASSERT_FALSE(test, IS_ERR(fake->pdev));
-	if (!fake->pdev->dev.driver)
+	res[nres++] = fake->window;
+	fake->pdev = platform_device_alloc("gpioclx-fake", PLATFORM_DEVID_AUTO);
+	KUNIT_ASSERT_NOT_NULL(test, fake->pdev);
+	dev = &fake->pdev->dev;
+	ret = platform_device_add_resources(fake->pdev, res, nres);
+	KUNIT_ASSERT_EQ(test, ret, 0);
+	if (fake->cfg.pm_domain) {
+		fake->pm_domain.detach = fake_pm_domain_detach;
+		dev_pm_domain_set(dev, &fake->pm_domain);
+	}
+	if (fake->cfg.bus_runtime_pm) {
+		/* what amba_probe does before the driver's probe */
+		pm_runtime_get_noresume(dev);
+		pm_runtime_set_active(dev);
+		pm_runtime_enable(dev);
+	}
+	ret = platform_device_add(fake->pdev);
+	if (ret) {
+		platform_device_put(fake->pdev);
+		fake->pdev = NULL;
+		KUNIT_ASSERT_EQ(test, ret, 0);
+	}
+	if (!dev->driver)
 		return -ENODEV;
 	fake->ctrl = platform_get_drvdata(fake->pdev);
 	fake->gc = &fake->ctrl->gc;
@@ -759,8 +806,19 @@ void fake_remove_device(void)
 	struct fwnode_handle *fwnode;
 	unsigned int i;
 
-	if (!IS_ERR_OR_NULL(fake->pdev))
-		platform_device_unregister(fake->pdev);
+	if (!IS_ERR_OR_NULL(fake->pdev)) {
+		struct device *dev = &fake->pdev->dev;
+
+		platform_device_del(fake->pdev);
+		if (fake->cfg.bus_runtime_pm) {
+			/* and what amba_remove does after the driver's remove */
+			pm_runtime_disable(dev);
+			pm_runtime_set_suspended(dev);
+			pm_runtime_put_noidle(dev);
+		}
+		dev_pm_domain_set(dev, NULL);
+		platform_device_put(fake->pdev);
+	}
 	fake->pdev = NULL;
 	fake->ctrl = NULL;
 	fake->gc = NULL;

@@ -40,6 +40,9 @@ struct fake_cfg {
 	bool refuse_debounce, refuse_drive;
 	bool lock_in_callbacks;		/* take GPIO_CLX_AcquireInterruptLock as clients do */
 	bool pre_process;		/* register PreProcessControllerInterrupt */
+	bool refuse_level;		/* Enable/Reconfigure refuse LevelSensitive */
+	bool pm_domain;			/* the device gets a PM domain (detach recorded) */
+	bool bus_runtime_pm;		/* the bus enables runtime PM around probe, as AMBA does */
 	/* tweak the packet or the basic information after they are built */
 	void (*mutate_packet)(GPIO_CLIENT_REGISTRATION_PACKET *p);
 	void (*mutate_info)(CLIENT_CONTROLLER_BASIC_INFORMATION *info);
@@ -105,6 +108,12 @@ struct fake {
 	int register_ret;		/* gpioclx_client_driver_register() */
 	unsigned int prepare_count, release_count, start_count, stop_count;
 	unsigned int unload_count;
+	/* the PM domain's detach: how many calls had been recorded by then */
+	int calls_at_detach;		/* -1 until detached */
+	struct dev_pm_domain pm_domain;
+	/* the parents' irq_chip: irq_sim's, plus irq_set_wake */
+	struct irq_chip parent_chip;
+	int parent_wake[FAKE_MAX_BANKS];	/* wake depth the parent saw */
 };
 
 /* The fake of the running test. */

@@ -259,7 +259,7 @@ struct failure_case {
 
 static const struct failure_case failure_cases[] = {
 	{ "Connect busy", GPIOCLX_CB_CONNECT_IO, STATUS_DEVICE_BUSY, -EBUSY },
-	{ "Connect not supported", GPIOCLX_CB_CONNECT_IO, STATUS_NOT_SUPPORTED, -ENOTSUPP },
+	{ "Connect not supported", GPIOCLX_CB_CONNECT_IO, STATUS_NOT_SUPPORTED, -EOPNOTSUPP },
 	{ "Connect bad parameter", GPIOCLX_CB_CONNECT_IO, STATUS_INVALID_PARAMETER, -EINVAL },
 	{ "Connect unknown error", GPIOCLX_CB_CONNECT_IO, (NTSTATUS)0xC0001234, -EIO },
 	{ "Read I/O error", GPIOCLX_CB_READ, STATUS_IO_DEVICE_ERROR, -EIO },
@@ -286,7 +286,7 @@ static void io_failing_callbacks(struct kunit *test)
 	case GPIOCLX_CB_CONNECT_IO:
 		KUNIT_EXPECT_EQ(test, gpiod_direction_input(desc), c->err);
 		/* nothing is half-connected */
-		KUNIT_EXPECT_EQ(test, fake->ctrl->banks[0].connected, 0);
+		KUNIT_EXPECT_EQ(test, fake->ctrl->banks[0].conn_in | fake->ctrl->banks[0].conn_out, 0);
 		KUNIT_EXPECT_EQ(test, fake->banks[0].connected, 0);
 		/* and the next attempt works */
 		KUNIT_EXPECT_EQ(test, gpiod_direction_input(desc), 0);
@@ -308,7 +308,7 @@ static void io_failing_callbacks(struct kunit *test)
 		KUNIT_EXPECT_EQ(test, gpiod_direction_input(desc), 0);
 		fake_release(desc);
 		/* logged; the line is free again and reconnects cleanly */
-		KUNIT_EXPECT_EQ(test, fake->ctrl->banks[0].requested, 0);
+		KUNIT_EXPECT_EQ(test, fake->ctrl->banks[0].conn_in, 0);
 		desc = fake_request(test, 4, GPIOD_IN);
 		KUNIT_EXPECT_EQ(test, fake_last(GPIOCLX_CB_CONNECT_IO)->mode, ConnectModeInput);
 		break;

@@ -526,6 +526,78 @@ static void irq_short_last_bank(struct kunit *test)
 	irq_dispose_mapping(irq);
 }
 
+/* enable_irq_wake() on a line reaches the controller's parent interrupt. */
+static void irq_wake_reaches_parent(struct kunit *test)
+{
+	struct irq_probe probe = {};
+	struct gpio_desc *desc;
+	int irq;
+
+	fake_start(test, NULL);
+	irq = irq_request(test, 32 + 4, IRQF_TRIGGER_RISING, &probe, &desc);
+	KUNIT_EXPECT_EQ(test, enable_irq_wake(irq), 0);
+	KUNIT_EXPECT_EQ(test, fake->parent_wake[1], 1);
+	KUNIT_EXPECT_EQ(test, fake->parent_wake[0], 0);
+	KUNIT_EXPECT_EQ(test, disable_irq_wake(irq), 0);
+	KUNIT_EXPECT_EQ(test, fake->parent_wake[1], 0);
+	irq_free(irq, &probe, desc);
+}
+
+/* A trigger the client refuses fails request_irq() and irq_set_irq_type(). */
+static void irq_refused_trigger_fails(struct kunit *test)
+{
+	struct fake_cfg cfg = { .refuse_level = true };
+	struct irq_probe probe = {};
+	struct gpio_desc *desc;
+	int irq, ret;
+
+	fake_start(test, &cfg);
+	desc = fake_request(test, 6, GPIOD_IN);
+	irq = gpiod_to_irq(desc);
+	KUNIT_ASSERT_GT(test, irq, 0);
+	ret = request_irq(irq, irq_probe_handler, IRQF_TRIGGER_HIGH, "kunit", &probe);
+	KUNIT_EXPECT_EQ(test, ret, -EOPNOTSUPP);
+	if (!ret)
+		free_irq(irq, &probe);
+	KUNIT_EXPECT_EQ(test, fake->banks[0].enabled, 0);
+	/* an edge is accepted; changing it to a level is refused */
+	KUNIT_ASSERT_EQ(test, request_irq(irq, irq_probe_handler, IRQF_TRIGGER_RISING, "kunit",
+					  &probe), 0);
+	KUNIT_EXPECT_NE(test, irq_set_irq_type(irq, IRQ_TYPE_LEVEL_LOW), 0);
+	fake_drive(0, 6, true);
+	KUNIT_EXPECT_EQ(test, fake_deliver(0, 5), 1);
+	free_irq(irq, &probe);
+	fake_release(desc);
+}
+
+/* A busy line the handler keeps up with is masked for a while, never for good. */
+static void irq_storm_guard_rearms(struct kunit *test)
+{
+	struct irq_probe probe = {};
+	struct gpio_desc *desc;
+	unsigned int i, before;
+	int irq;
+
+	fake_start(test, NULL);
+	fake->ctrl->storm_limit = 50;
+	irq = irq_request(test, 12, IRQF_TRIGGER_HIGH, &probe, &desc);
+	fake_drive(0, 12, true);
+	fake_deliver(0, 1000);
+	KUNIT_EXPECT_EQ(test, atomic_read(&probe.count), 50);
+	KUNIT_EXPECT_TRUE(test, fake->banks[0].masked & BIT_ULL(12));
+	before = atomic_read(&probe.count);
+	for (i = 0; i < 300 && (fake->banks[0].masked & BIT_ULL(12)); i++)
+		usleep_range(10000, 11000);
+	KUNIT_EXPECT_FALSE(test, fake->banks[0].masked & BIT_ULL(12));
+	fake_drive(0, 12, false);
+	fake_deliver(0, 5);
+	fake_drive(0, 12, true);
+	fake_deliver(0, 10);
+	KUNIT_EXPECT_GT(test, atomic_read(&probe.count), before);
+	fake_drive(0, 12, false);
+	irq_free(irq, &probe, desc);
+}
+
 static void irq_test_exit(struct kunit *test)
 {
 	fake_teardown();
@@ -543,6 +615,9 @@ static struct kunit_case irq_cases[] = {
 	KUNIT_CASE(irq_shared_and_per_bank_parents),
 	KUNIT_CASE(irq_failing_callbacks),
 	KUNIT_CASE(irq_storm_guard),
+	KUNIT_CASE(irq_storm_guard_rearms),
+	KUNIT_CASE(irq_wake_reaches_parent),
+	KUNIT_CASE(irq_refused_trigger_fails),
 	KUNIT_CASE(irq_serial_controller),
 	KUNIT_CASE(irq_lock_api),
 	KUNIT_CASE(irq_pre_process_first),

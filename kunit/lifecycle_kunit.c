@@ -5,8 +5,11 @@
  * stays registered, mapped or started.
  */
 #include <kunit/test.h>
+#include <linux/delay.h>
 #include <linux/gpio/consumer.h>
 #include <linux/gpio/machine.h>
+#include <linux/interrupt.h>
+#include <linux/pm_runtime.h>
 
 #include "fake_client.h"
 
@@ -55,11 +58,12 @@ struct step_case {
 };
 
 static const struct step_case step_cases[] = {
-	{ "Prepare fails", GPIOCLX_CB_PREPARE, STATUS_INSUFFICIENT_RESOURCES, -ENOMEM, false },
+	/* WDF: a failed PrepareHardware is followed by ReleaseHardware */
+	{ "Prepare fails", GPIOCLX_CB_PREPARE, STATUS_INSUFFICIENT_RESOURCES, -ENOMEM, true },
 	{ "QueryBasicInformation fails", GPIOCLX_CB_QUERY_BASIC_INFO, STATUS_UNSUCCESSFUL,
 	  -EIO, true },
 	{ "Start fails", GPIOCLX_CB_START, STATUS_DEVICE_BUSY, -EBUSY, true },
-	{ "Start not supported", GPIOCLX_CB_START, STATUS_NOT_SUPPORTED, -ENOTSUPP, true },
+	{ "Start not supported", GPIOCLX_CB_START, STATUS_NOT_SUPPORTED, -EOPNOTSUPP, true },
 };
 
 static void step_case_desc(const struct step_case *c, char *desc)
@@ -74,7 +78,7 @@ static void lifecycle_failure_unwinds(struct kunit *test)
 
 	KUNIT_ASSERT_EQ(test, fake_register(test, NULL), 0);
 	fake_fail(c->cb, 1, c->status);
-	KUNIT_EXPECT_NE(test, fake_probe(test), 0);
+	KUNIT_EXPECT_EQ(test, fake_probe(test), -ENODEV);
 	KUNIT_EXPECT_NULL(test, fake->pdev->dev.driver);
 	KUNIT_EXPECT_EQ(test, fake->release_count, c->released ? 1 : 0);
 	KUNIT_EXPECT_EQ(test, fake->stop_count, 0);	/* never started */
@@ -177,13 +181,13 @@ static void lifecycle_unbind_with_line_held(struct kunit *test)
 
 	fake_forget_calls();
 	fake_unbind(test);
-	/* the held line went back to its safe state before the controller stopped */
+	/* the held line was disconnected before the controller stopped */
 	KUNIT_EXPECT_STREQ(test, fake_sequence(test),
 			   "DisconnectIoPins,StopController,ReleaseController");
 	c = fake_last(GPIOCLX_CB_DISCONNECT_IO);
 	KUNIT_ASSERT_NOT_NULL(test, c);
 	KUNIT_EXPECT_EQ(test, c->pins, BIT_ULL(5));
-	KUNIT_EXPECT_EQ(test, c->flags, 0);	/* PreserveConfiguration = 0 */
+	KUNIT_EXPECT_EQ(test, c->flags, 1);	/* an output keeps its level, as at release */
 	/*
 	 * The consumer's descriptor outlives the chip: gpiolib answers 0 and
 	 * logs "backing chip is gone" without reaching the freed controller,
@@ -194,6 +198,112 @@ static void lifecycle_unbind_with_line_held(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, fake->ncall, 3);
 	gpiod_remove_lookup_table(table);
 	platform_device_unregister(consumer);
+}
+
+static void lifecycle_idle_pm(CLIENT_CONTROLLER_BASIC_INFORMATION *info)
+{
+	info->Flags.DeviceIdlePowerMgmtSupported = 1;
+	info->DeviceIdleTimeout = 20;	/* ms */
+}
+
+static irqreturn_t lifecycle_handler(int irq, void *data)
+{
+	return IRQ_HANDLED;
+}
+
+/*
+ * The client is called at unbind before the bus switches the device off
+ * (platform_remove detaches the PM domain right after .remove; devres
+ * runs later still).
+ */
+static void lifecycle_teardown_before_the_bus(struct kunit *test)
+{
+	struct fake_cfg cfg = { .pm_domain = true };
+	struct gpio_desc *out, *in;
+	int irq;
+
+	fake_start(test, &cfg);
+	out = fake_request(test, 2, GPIOD_OUT_HIGH);
+	in = fake_request(test, 33, GPIOD_IN);
+	irq = gpiod_to_irq(in);
+	KUNIT_ASSERT_EQ(test, request_irq(irq, lifecycle_handler, IRQF_TRIGGER_RISING, "kunit",
+					  NULL), 0);
+	free_irq(irq, NULL);
+	fake_release(in);
+	fake_release(out);
+	fake_forget_calls();
+	fake_unbind(test);
+	KUNIT_EXPECT_STREQ(test, fake_sequence(test), "StopController,ReleaseController");
+	KUNIT_EXPECT_EQ(test, fake->calls_at_detach, (int)fake->ncall);
+}
+
+/* ... and on a failed probe likewise. */
+static void lifecycle_probe_failure_before_the_bus(struct kunit *test)
+{
+	struct fake_cfg cfg = { .pm_domain = true };
+
+	KUNIT_ASSERT_EQ(test, fake_register(test, &cfg), 0);
+	fake_fail(GPIOCLX_CB_START, 1, STATUS_DEVICE_BUSY);
+	KUNIT_EXPECT_EQ(test, fake_probe(test), -ENODEV);
+	KUNIT_EXPECT_STREQ(test, fake_sequence(test),
+			   "PrepareController,QueryControllerBasicInformation,StartController,ReleaseController");
+	KUNIT_EXPECT_EQ(test, fake->calls_at_detach, (int)fake->ncall);
+}
+
+/* AMBA enables runtime PM and holds a reference around probe. */
+static void lifecycle_bus_runtime_pm(struct kunit *test)
+{
+	struct fake_cfg cfg = { .bus_runtime_pm = true, .mutate_info = lifecycle_idle_pm };
+	struct gpio_desc *desc;
+
+	fake_start(test, &cfg);
+	KUNIT_EXPECT_TRUE(test, pm_runtime_enabled(&fake->pdev->dev));
+	desc = fake_request(test, 1, GPIOD_IN);
+	KUNIT_EXPECT_EQ(test, gpiod_get_value(desc), 0);
+	fake_release(desc);
+	fake_forget_calls();
+	fake_unbind(test);
+	KUNIT_EXPECT_EQ(test, fake->stop_count, 1);
+	KUNIT_EXPECT_EQ(test, fake->release_count, 1);
+}
+
+/* A line held at unbind leaves no runtime-PM reference behind. */
+static void lifecycle_unbind_held_line_keeps_no_pm_reference(struct kunit *test)
+{
+	struct fake_cfg cfg = { .mutate_info = lifecycle_idle_pm };
+	struct gpio_desc *desc;
+	struct device *dev;
+	unsigned int i;
+
+	struct platform_device *consumer;
+	struct gpiod_lookup_table *table;
+
+	fake_start(test, &cfg);
+	dev = &fake->pdev->dev;
+	/* a real consumer: its reference keeps gpiolib's device alive after unbind */
+	consumer = platform_device_register_simple("gpioclx-consumer", PLATFORM_DEVID_AUTO,
+						   NULL, 0);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(consumer));
+	table = kunit_kzalloc(test, struct_size(table, table, 2), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, table);
+	table->dev_id = dev_name(&consumer->dev);
+	table->table[0] = (struct gpiod_lookup)GPIO_LOOKUP(fake->gc->label, 7, "held",
+							    GPIO_ACTIVE_HIGH);
+	gpiod_add_lookup_table(table);
+	desc = gpiod_get(&consumer->dev, "held", GPIOD_IN);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(desc));
+	KUNIT_EXPECT_EQ(test, atomic_read(&dev->power.usage_count), 1);
+	fake_unbind(test);
+	KUNIT_EXPECT_EQ(test, atomic_read(&dev->power.usage_count), 0);
+	gpiod_put(desc);	/* the orphaned descriptor: gpiolib forgets it */
+	gpiod_remove_lookup_table(table);
+	platform_device_unregister(consumer);
+	/* bound again, it idles again */
+	KUNIT_ASSERT_EQ(test, device_attach(dev), 1);
+	fake->ctrl = platform_get_drvdata(fake->pdev);
+	for (i = 0; i < 100 && !pm_runtime_status_suspended(dev); i++)
+		usleep_range(10000, 11000);
+	KUNIT_EXPECT_TRUE(test, pm_runtime_status_suspended(dev));
 }
 
 static void lifecycle_exit(struct kunit *test)
@@ -208,6 +318,10 @@ static struct kunit_case lifecycle_cases[] = {
 	KUNIT_CASE_PARAM(lifecycle_bad_basic_information, info_gen_params),
 	KUNIT_CASE(lifecycle_geometries),
 	KUNIT_CASE(lifecycle_unbind_with_line_held),
+	KUNIT_CASE(lifecycle_teardown_before_the_bus),
+	KUNIT_CASE(lifecycle_probe_failure_before_the_bus),
+	KUNIT_CASE(lifecycle_bus_runtime_pm),
+	KUNIT_CASE(lifecycle_unbind_held_line_keeps_no_pm_reference),
 	{}
 };
 

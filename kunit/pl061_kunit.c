@@ -362,11 +362,11 @@ static void pl061_direction(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, gpiod_direction_input(desc), 0);
 	KUNIT_EXPECT_EQ(test, pl061_snapshot().dir, 0);
 
-	/* an output released goes back to input */
+	/* an output released keeps driving, as gpio-pl061 leaves it */
 	KUNIT_EXPECT_EQ(test, gpiod_direction_output(desc, 0), 0);
 	KUNIT_EXPECT_EQ(test, pl061_snapshot().dir, BIT(5));
 	pl061_release(5);
-	KUNIT_EXPECT_EQ(test, pl061_snapshot().dir, 0);
+	KUNIT_EXPECT_EQ(test, pl061_snapshot().dir, BIT(5));
 }
 
 static void pl061_values(struct kunit *test)
@@ -460,7 +460,7 @@ static void pl061_refuses_pull_and_debounce(struct kunit *test)
 	pl061_start(test);
 	/* a pull is optional to gpiolib: the request succeeds without one */
 	in = pl061_request(test, 2, GPIO_PULL_UP, GPIOD_IN);
-	KUNIT_EXPECT_TRUE(test, pl->ctrl->banks[0].connected & BIT(2));
+	KUNIT_EXPECT_TRUE(test, pl->ctrl->banks[0].conn_in & BIT(2));
 	KUNIT_EXPECT_EQ(test, pl->ctrl->banks[0].pins[2].pull,
 			GPIO_PIN_PULL_CONFIGURATION_DEFAULT);
 	/* asked for explicitly, it is refused the way gpiolib understands */
@@ -474,7 +474,7 @@ static void pl061_refuses_pull_and_debounce(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, gpiod_set_debounce(in, 1000), -ENOTSUPP);
 
 	/* after every refusal the line is still a working input */
-	KUNIT_EXPECT_TRUE(test, pl->ctrl->banks[0].connected & BIT(2));
+	KUNIT_EXPECT_TRUE(test, pl->ctrl->banks[0].conn_in & BIT(2));
 	KUNIT_EXPECT_EQ(test, pl061_snapshot().dir, 0);
 	pl061_drive(2, true);
 	KUNIT_EXPECT_EQ(test, gpiod_get_value(in), 1);
@@ -739,9 +739,9 @@ static void pl061_unbind_with_line_held(struct kunit *test)
 	device_release_driver(&pl->pdev->dev);
 	pl->ctrl = NULL;
 	pl->gc = NULL;
-	/* the held line went back to input, every interrupt is off */
+	/* the held output keeps driving, as at release; every interrupt is off */
 	before = pl061_snapshot();
-	KUNIT_EXPECT_EQ(test, before.dir, 0);
+	KUNIT_EXPECT_EQ(test, before.dir, BIT(6));
 	KUNIT_EXPECT_EQ(test, before.ie, 0);
 	/* gpiolib answers for the orphaned descriptor without reaching the block */
 	KUNIT_EXPECT_EQ(test, gpiod_get_value(desc), 0);

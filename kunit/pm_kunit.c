@@ -161,6 +161,36 @@ static void pm_runtime_idle_only_when_unused(struct kunit *test)
 			   "StartController,QueryEnabledInterrupts,QueryEnabledInterrupts,StopController,ReleaseController");
 }
 
+/* A line masked across suspend is no mismatch after resume. */
+static void pm_masked_line_is_no_mismatch(struct kunit *test)
+{
+	struct gpio_desc *in;
+	int irq;
+
+	fake_start(test, NULL);
+	in = fake_request(test, 9, GPIOD_IN);
+	irq = gpiod_to_irq(in);
+	KUNIT_ASSERT_EQ(test, request_irq(irq, pm_handler, IRQF_TRIGGER_RISING, "kunit", NULL),
+			0);
+	/* masked at once, not lazily on the next interrupt */
+	irq_set_status_flags(irq, IRQ_DISABLE_UNLAZY);
+	disable_irq(irq);
+	KUNIT_EXPECT_TRUE(test, fake->banks[0].masked & BIT_ULL(9));
+	KUNIT_ASSERT_EQ(test, pm_ops()->suspend_late(&fake->pdev->dev), 0);
+	KUNIT_ASSERT_EQ(test, pm_ops()->resume_early(&fake->pdev->dev), 0);
+	KUNIT_EXPECT_EQ(test, fake->ctrl->resume_mismatches, 0);
+	/* a real mismatch is still seen */
+	fake->banks[0].enabled |= BIT_ULL(10);
+	KUNIT_ASSERT_EQ(test, pm_ops()->suspend_late(&fake->pdev->dev), 0);
+	KUNIT_ASSERT_EQ(test, pm_ops()->resume_early(&fake->pdev->dev), 0);
+	KUNIT_EXPECT_EQ(test, fake->ctrl->resume_mismatches, 1);
+	fake->banks[0].enabled &= ~BIT_ULL(10);
+	enable_irq(irq);
+	free_irq(irq, NULL);
+	irq_clear_status_flags(irq, IRQ_DISABLE_UNLAZY);
+	fake_release(in);
+}
+
 static void pm_test_exit(struct kunit *test)
 {
 	fake_teardown();
@@ -171,6 +201,7 @@ static struct kunit_case pm_cases[] = {
 	KUNIT_CASE(pm_without_bank_power_management),
 	KUNIT_CASE(pm_failed_stop_aborts_suspend),
 	KUNIT_CASE(pm_runtime_idle_only_when_unused),
+	KUNIT_CASE(pm_masked_line_is_no_mismatch),
 	{}
 };
 
