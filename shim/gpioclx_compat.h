@@ -8,6 +8,7 @@
 #define GPIOCLX_COMPAT_H
 
 #include <linux/gpio/driver.h>
+#include <linux/slab.h>
 #include <linux/version.h>
 
 /*
@@ -29,5 +30,27 @@
 #else
 #define GPIOCLX_LINE_LABEL_IS_DUP 0
 #endif
+
+/*
+ * platform_driver's void remove callback: .remove_new from 6.3 (6.1 has
+ * it too, Debian's backport of the conversion), .remove again from 6.11.
+ */
+#if KERNEL_VERSION(6, 11, 0) <= LINUX_VERSION_CODE
+#define gpioclx_platform_set_remove(pdrv, fn) ((pdrv)->remove = (fn))
+#else
+#define gpioclx_platform_set_remove(pdrv, fn) ((pdrv)->remove_new = (fn))
+#endif
+
+/* Whether gpiolib has line @offset requested (label copy freed at once). */
+static inline bool gpioclx_line_is_requested(struct gpio_chip *gc, unsigned int offset)
+{
+#if GPIOCLX_LINE_LABEL_IS_DUP
+	char *label __free(kfree) = gpiochip_dup_line_label(gc, offset);
+
+	return !IS_ERR_OR_NULL(label);
+#else
+	return gpiochip_is_requested(gc, offset);
+#endif
+}
 
 #endif /* GPIOCLX_COMPAT_H */

@@ -3,8 +3,11 @@
  * gpioclx_controller.c - a controller's life: probe brings it up the way
  * GpioClx does (EvtDriverDeviceAdd, PrepareController,
  * QueryControllerBasicInformation, StartController), then registers the
- * gpio_chip; devm unwinds exactly what succeeded, in reverse, on failure
- * and on unbind (StopController(SaveContext=FALSE), ReleaseController).
+ * gpio_chip; remove takes it down in reverse (StopController(SaveContext=
+ * FALSE), ReleaseController). Client calls are undone explicitly, in the
+ * driver's .remove and on the probe's error path, not by devm: devres runs
+ * only after the bus has switched the device off. devm keeps memory and
+ * the memory regions.
  */
 #include <linux/irq.h>
 #include <linux/slab.h>
@@ -66,9 +69,8 @@ static int gpioclx_build_resources(struct gpioclx_controller *ctrl, const struct
 	return 0;
 }
 
-static void gpioclx_release_action(void *data)
+static void gpioclx_release(struct gpioclx_controller *ctrl)
 {
-	struct gpioclx_controller *ctrl = data;
 	NTSTATUS status;
 
 	status = ctrl->cb->CLIENT_ReleaseController((WDFDEVICE)ctrl, ctrl->context);
@@ -77,20 +79,15 @@ static void gpioclx_release_action(void *data)
 		gpioclx_call_err(ctrl, GPIOCLX_CB_RELEASE, 0, status);
 }
 
-static void gpioclx_stop_action(void *data)
+static void gpioclx_stop(struct gpioclx_controller *ctrl)
 {
-	struct gpioclx_controller *ctrl = data;
 	NTSTATUS status;
 
-	gpioclx_pm_wake_for_removal(ctrl);
-	gpioclx_irq_disable_all(ctrl);
-	gpioclx_disconnect_all(ctrl);
 	status = ctrl->cb->CLIENT_StopController(ctrl->context, FALSE, WdfPowerDeviceD3Final);
 	gpioclx_note_call(ctrl, GPIOCLX_CB_STOP, 0, 0, status);
 	if (!NT_SUCCESS(status))
 		gpioclx_call_err(ctrl, GPIOCLX_CB_STOP, 0, status);
 	ctrl->started = false;
-	gpioclx_pm_removed(ctrl);
 }
 
 static int gpioclx_banks_init(struct gpioclx_controller *ctrl)
@@ -126,6 +123,10 @@ static int gpioclx_banks_init(struct gpioclx_controller *ctrl)
  * @irqs: its interrupts, as Linux irq numbers, in resource order
  * @nirqs: how many
  *
+ * Every client call made here is undone here on failure, before the bus
+ * sees the error and switches the device off; on success
+ * gpioclx_controller_remove() undoes them from the driver's .remove.
+ *
  * Return: 0, or a negative errno with a log line naming the step.
  */
 int gpioclx_controller_probe(struct device *dev, struct gpioclx_driver *gdrv,
@@ -149,7 +150,6 @@ int gpioclx_controller_probe(struct device *dev, struct gpioclx_driver *gdrv,
 	if (!ctrl)
 		return dev_err_probe(dev, -EINVAL,
 				     "EvtDriverDeviceAdd succeeded without WdfDeviceCreate\n");
-	dev_set_drvdata(dev, ctrl);
 
 	ret = gpioclx_build_resources(ctrl, mem, nmem, irqs, nirqs);
 	if (ret)
@@ -163,45 +163,85 @@ int gpioclx_controller_probe(struct device *dev, struct gpioclx_driver *gdrv,
 						     (WDFCMRESLIST)&ctrl->raw,
 						     (WDFCMRESLIST)&ctrl->translated);
 	gpioclx_note_call(ctrl, GPIOCLX_CB_PREPARE, 0, 0, status);
-	if (!NT_SUCCESS(status))
-		return gpioclx_fail(ctrl, GPIOCLX_CB_PREPARE, status);
-	ret = devm_add_action_or_reset(dev, gpioclx_release_action, ctrl);
-	if (ret)
-		return ret;
+	if (!NT_SUCCESS(status)) {
+		/* WDF calls EvtDeviceReleaseHardware after a failed PrepareHardware */
+		ret = gpioclx_fail(ctrl, GPIOCLX_CB_PREPARE, status);
+		goto err_release;
+	}
 
 	/* zeroed: clients (simgpio among them) fill only what they know */
 	memset(&ctrl->info, 0, sizeof(ctrl->info));
 	status = ctrl->cb->CLIENT_QueryControllerBasicInformation(ctrl->context, &ctrl->info);
 	gpioclx_note_call(ctrl, GPIOCLX_CB_QUERY_BASIC_INFO, 0, 0, status);
-	if (!NT_SUCCESS(status))
-		return gpioclx_fail(ctrl, GPIOCLX_CB_QUERY_BASIC_INFO, status);
-	status = gpioclx_basic_info_validate(ctrl);
-	if (!NT_SUCCESS(status))
-		return -EINVAL;
+	if (!NT_SUCCESS(status)) {
+		ret = gpioclx_fail(ctrl, GPIOCLX_CB_QUERY_BASIC_INFO, status);
+		goto err_release;
+	}
+	ret = -EINVAL;
+	if (!NT_SUCCESS(gpioclx_basic_info_validate(ctrl)))
+		goto err_release;
 	ret = gpioclx_banks_init(ctrl);
 	if (ret)
-		return ret;
+		goto err_release;
 
 	status = ctrl->cb->CLIENT_StartController(ctrl->context, FALSE, WdfPowerDeviceD3Final);
 	gpioclx_note_call(ctrl, GPIOCLX_CB_START, 0, 0, status);
-	if (!NT_SUCCESS(status))
-		return gpioclx_fail(ctrl, GPIOCLX_CB_START, status);
+	if (!NT_SUCCESS(status)) {
+		ret = gpioclx_fail(ctrl, GPIOCLX_CB_START, status);
+		goto err_release;
+	}
 	ctrl->started = true;
-	/* before the stop action: it must still be able to power the device up */
+	dev_set_drvdata(dev, ctrl);
 	ret = gpioclx_pm_setup(ctrl);
 	if (ret) {
-		gpioclx_stop_action(ctrl);
-		return dev_err_probe(dev, ret, "runtime power management\n");
+		dev_err_probe(dev, ret, "runtime power management\n");
+		goto err_stop;
 	}
-	ret = devm_add_action_or_reset(dev, gpioclx_stop_action, ctrl);
-	if (ret)
-		return ret;
-
 	ret = gpioclx_gpiochip_setup(ctrl);
 	if (ret)
-		return ret;
+		goto err_pm;
 	gpioclx_debugfs_add(ctrl);
 	dev_info(dev, "%s: %u lines in %u bank(s) of %u, %s\n", gdrv->name, ctrl->total_pins,
 		 ctrl->nbanks, ctrl->ppb, ctrl->mm ? "memory-mapped" : "serially connected");
 	return 0;
+
+err_pm:
+	gpioclx_pm_wake_for_removal(ctrl, 0);
+	gpioclx_pm_removed(ctrl);
+err_stop:
+	gpioclx_stop(ctrl);
+	dev_set_drvdata(dev, NULL);
+err_release:
+	gpioclx_release(ctrl);
+	return ret;
+}
+
+/**
+ * gpioclx_controller_remove - the driver's .remove
+ * @dev: the bound device
+ *
+ * Runs before the bus gates the clock or detaches the power domain
+ * (amba_remove, platform_remove), so the client still reaches its
+ * hardware: the gpio_chip goes first, then what consumers left behind
+ * (enabled interrupts, connected lines) is disabled and disconnected, then
+ * StopController(SaveContext=FALSE, D3Final) and ReleaseController.
+ */
+void gpioclx_controller_remove(struct device *dev)
+{
+	struct gpioclx_controller *ctrl = dev_get_drvdata(dev);
+	unsigned int users;
+
+	if (!ctrl)
+		return;
+	gpioclx_debugfs_remove(ctrl);
+	/* gpiolib calls no free() for lines still held: their references too */
+	users = gpioclx_pm_users(ctrl);
+	gpioclx_pm_wake_for_removal(ctrl, users);
+	gpioclx_gpiochip_teardown(ctrl);
+	gpioclx_irq_disable_all(ctrl);
+	gpioclx_disconnect_all(ctrl);
+	gpioclx_stop(ctrl);
+	gpioclx_pm_removed(ctrl);
+	gpioclx_release(ctrl);
+	dev_set_drvdata(dev, NULL);
 }

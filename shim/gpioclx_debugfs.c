@@ -20,22 +20,23 @@ static const char *const gpioclx_pull_names[] = {
 
 static void gpioclx_show_bank(struct seq_file *s, struct gpioclx_bank *bank)
 {
+	u64 connected = bank->conn_in | bank->conn_out;
 	unsigned int pin;
 
-	seq_printf(s, "bank %u: lines %u-%u parent-irq %d connected %#llx output %#llx irq-enabled %#llx irq-masked %#llx\n",
+	seq_printf(s, "bank %u: lines %u-%u parent-irq %d connected %#llx output %#llx kept-output %#llx irq-enabled %#llx irq-masked %#llx\n",
 		   bank->id, bank->base, bank->base + bank->npins - 1, bank->parent_irq,
-		   bank->connected, bank->output & bank->connected, bank->irq_enabled,
+		   connected, bank->conn_out, bank->kept_out, bank->irq_enabled,
 		   bank->irq_masked);
 	for (pin = 0; pin < bank->npins; pin++) {
 		const struct gpioclx_pin *p = &bank->pins[pin];
 		u64 bit = BIT_ULL(pin);
 
-		if (!((bank->connected | bank->irq_enabled) & bit))
+		if (!((connected | bank->irq_enabled) & bit))
 			continue;
 		seq_printf(s, "  pin %2u (line %u):", pin, bank->base + pin);
-		if (bank->connected & bit)
+		if (connected & bit)
 			seq_printf(s, " %s pull=%s debounce=%uus drive=%uuA",
-				   bank->output & bit ? "output" : "input",
+				   bank->conn_out & bit ? "output" : "input",
 				   p->pull < ARRAY_SIZE(gpioclx_pull_names) ?
 				   gpioclx_pull_names[p->pull] : "vendor",
 				   p->debounce * 10, p->drive * 10);
@@ -69,18 +70,17 @@ static int gpioclx_state_show(struct seq_file *s, void *unused)
 }
 DEFINE_SHOW_ATTRIBUTE(gpioclx_state);
 
-static void gpioclx_debugfs_remove(void *data)
-{
-	debugfs_remove_recursive(data);
-}
-
+/* debugfs is best effort: a failure here must not fail the probe */
 void gpioclx_debugfs_add(struct gpioclx_controller *ctrl)
 {
 	ctrl->debugfs = debugfs_create_dir(dev_name(ctrl->dev), gpioclx_debugfs_root);
 	debugfs_create_file("state", 0444, ctrl->debugfs, ctrl, &gpioclx_state_fops);
-	/* debugfs is best effort: a failure here must not fail the probe */
-	if (devm_add_action_or_reset(ctrl->dev, gpioclx_debugfs_remove, ctrl->debugfs))
-		ctrl->debugfs = NULL;
+}
+
+void gpioclx_debugfs_remove(struct gpioclx_controller *ctrl)
+{
+	debugfs_remove_recursive(ctrl->debugfs);
+	ctrl->debugfs = NULL;
 }
 
 void gpioclx_debugfs_init(void)

@@ -15,6 +15,7 @@
 #include <linux/err.h>
 #include <linux/module.h>
 #include <linux/platform_device.h>
+#include <linux/pm_runtime.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 
@@ -175,7 +176,6 @@ NTSTATUS WdfDeviceCreate(PWDFDEVICE_INIT *DeviceInit, PWDF_OBJECT_ATTRIBUTES Dev
 	ctrl->dev = init->dev;
 	ctrl->gdrv = init->gdrv;
 	ctrl->cb = &init->gdrv->packet;
-	raw_spin_lock_init(&ctrl->passive_raw);
 	mutex_init(&ctrl->passive_mutex);
 	for (i = 0; i < GPIOCLX_CB_COUNT; i++) {
 		atomic_long_set(&ctrl->calls[i], 0);
@@ -260,19 +260,44 @@ static int gpioclx_platform_probe(struct platform_device *pdev)
 					mem, nmem, irqs, nirqs);
 }
 
+static void gpioclx_platform_remove(struct platform_device *pdev)
+{
+	gpioclx_controller_remove(&pdev->dev);
+}
+
 #if IS_ENABLED(CONFIG_ARM_AMBA)
+/*
+ * amba_probe enables runtime PM and holds a reference around probe; a
+ * controller that idles gives that reference back once bound, and takes
+ * it again for amba_remove to drop.
+ */
 static int gpioclx_amba_probe(struct amba_device *adev, const struct amba_id *id)
 {
 	struct amba_driver *adrv = container_of(adev->dev.driver, struct amba_driver, drv);
 	struct gpioclx_client_driver *glue = container_of(adrv, struct gpioclx_client_driver, amba);
+	struct gpioclx_controller *ctrl;
 	int irqs[AMBA_NR_IRQS];
 	unsigned int nirqs = 0;
+	int ret;
 
 	while (nirqs < AMBA_NR_IRQS && adev->irq[nirqs] > 0) {
 		irqs[nirqs] = adev->irq[nirqs];
 		nirqs++;
 	}
-	return gpioclx_controller_probe(&adev->dev, glue->gdrv, &adev->res, 1, irqs, nirqs);
+	ret = gpioclx_controller_probe(&adev->dev, glue->gdrv, &adev->res, 1, irqs, nirqs);
+	ctrl = ret ? NULL : dev_get_drvdata(&adev->dev);
+	if (ctrl && ctrl->runtime_pm)
+		pm_runtime_put_autosuspend(&adev->dev);
+	return ret;
+}
+
+static void gpioclx_amba_remove(struct amba_device *adev)
+{
+	struct gpioclx_controller *ctrl = dev_get_drvdata(&adev->dev);
+
+	if (ctrl && ctrl->runtime_pm)
+		pm_runtime_get_noresume(&adev->dev);
+	gpioclx_controller_remove(&adev->dev);
 }
 #endif
 
@@ -338,6 +363,7 @@ int gpioclx_client_driver_register(struct gpioclx_client_driver *drv, struct mod
 	}
 
 	drv->platform.probe = gpioclx_platform_probe;
+	gpioclx_platform_set_remove(&drv->platform, gpioclx_platform_remove);
 	drv->platform.driver.name = drv->name;
 	drv->platform.driver.of_match_table = drv->of_match_table;
 	drv->platform.driver.acpi_match_table = drv->acpi_match_table;
@@ -349,6 +375,7 @@ int gpioclx_client_driver_register(struct gpioclx_client_driver *drv, struct mod
 #if IS_ENABLED(CONFIG_ARM_AMBA)
 	if (drv->amba_ids) {
 		drv->amba.probe = gpioclx_amba_probe;
+		drv->amba.remove = gpioclx_amba_remove;
 		drv->amba.drv.name = drv->name;
 		drv->amba.drv.owner = owner;
 		drv->amba.drv.pm = &gpioclx_pm_ops;

@@ -36,23 +36,53 @@ static int gpioclx_errno(struct gpioclx_controller *ctrl, enum gpioclx_cb cb,
 	return gpioclx_status_to_errno(status);
 }
 
+/* The line's connection mode, or -1 if it has none. */
+static int gpioclx_conn_mode(struct gpioclx_bank *bank, unsigned int pin)
+{
+	u64 bit = BIT_ULL(pin);
+
+	if (READ_ONCE(bank->conn_out) & bit)
+		return ConnectModeOutput;
+	if (READ_ONCE(bank->conn_in) & bit)
+		return ConnectModeInput;
+	return -1;
+}
+
 static int gpioclx_request(struct gpio_chip *gc, unsigned int offset)
 {
 	struct gpioclx_controller *ctrl = gpioclx_from_gc(gc);
-	unsigned int pin;
-	struct gpioclx_bank *bank = gpioclx_bank_of(ctrl, offset, &pin);
-
 	int ret;
 
 	if (!ctrl->cb->CLIENT_ConnectIoPins) {
 		dev_err(ctrl->dev, "line %u: the client has no I/O callbacks\n", offset);
 		return -EOPNOTSUPP;
 	}
-	ret = gpioclx_pm_get(ctrl);
+	ret = gpiochip_generic_request(gc, offset);
 	if (ret)
 		return ret;
-	bank->requested |= BIT_ULL(pin);
-	return 0;
+	ret = gpioclx_pm_get(ctrl);
+	if (ret)
+		gpiochip_generic_free(gc, offset);
+	return ret;
+}
+
+/*
+ * Released: an output keeps driving its level, as gpio-pl061 leaves it
+ * (Disconnect with PreserveConfiguration); an input goes back to the
+ * platform's initial state. Either way the next user starts from the
+ * default configuration.
+ */
+static void gpioclx_release_pin(struct gpioclx_bank *bank, unsigned int pin)
+{
+	int mode = gpioclx_conn_mode(bank, pin);
+
+	if (mode >= 0)
+		gpioclx_errno(bank->ctrl, GPIOCLX_CB_DISCONNECT_IO, bank->id,
+			      gpioclx_disconnect_pin(bank, pin, mode == ConnectModeOutput));
+	bank->pins[pin].pull = GPIO_PIN_PULL_CONFIGURATION_DEFAULT;
+	bank->pins[pin].debounce = 0;
+	bank->pins[pin].debounce_us = 0;
+	bank->pins[pin].drive = 0;
 }
 
 static void gpioclx_free(struct gpio_chip *gc, unsigned int offset)
@@ -60,28 +90,26 @@ static void gpioclx_free(struct gpio_chip *gc, unsigned int offset)
 	struct gpioclx_controller *ctrl = gpioclx_from_gc(gc);
 	unsigned int pin;
 	struct gpioclx_bank *bank = gpioclx_bank_of(ctrl, offset, &pin);
-	NTSTATUS status;
 
-	if (bank->connected & BIT_ULL(pin)) {
-		status = gpioclx_disconnect_pin(bank, pin, false);
-		gpioclx_errno(ctrl, GPIOCLX_CB_DISCONNECT_IO, bank->id, status);
-	}
-	bank->requested &= ~BIT_ULL(pin);
-	/* the next user starts from the default configuration */
-	bank->pins[pin].pull = GPIO_PIN_PULL_CONFIGURATION_DEFAULT;
-	bank->pins[pin].debounce = 0;
-	bank->pins[pin].debounce_us = 0;
-	bank->pins[pin].drive = 0;
+	gpioclx_release_pin(bank, pin);
+	gpiochip_generic_free(gc, offset);
 	gpioclx_pm_put(ctrl);
 }
 
+/*
+ * GpioClx has no direction query: a connected line is what it was
+ * connected as; an unconnected one is an output only where a preserving
+ * Disconnect left it driving, else an input (the initial state a
+ * non-preserving Disconnect returns a pin to).
+ */
 static int gpioclx_get_direction(struct gpio_chip *gc, unsigned int offset)
 {
 	struct gpioclx_controller *ctrl = gpioclx_from_gc(gc);
 	unsigned int pin;
 	struct gpioclx_bank *bank = gpioclx_bank_of(ctrl, offset, &pin);
+	u64 out = READ_ONCE(bank->conn_out) | READ_ONCE(bank->kept_out);
 
-	return bank->output & BIT_ULL(pin) ? GPIO_LINE_DIRECTION_OUT : GPIO_LINE_DIRECTION_IN;
+	return out & BIT_ULL(pin) ? GPIO_LINE_DIRECTION_OUT : GPIO_LINE_DIRECTION_IN;
 }
 
 /* Connect @pin in @mode, leaving any other-mode connection first. */
@@ -89,36 +117,18 @@ static int gpioclx_switch_mode(struct gpioclx_bank *bank, unsigned int pin,
 			       GPIO_CONNECT_IO_PINS_MODE mode)
 {
 	struct gpioclx_controller *ctrl = bank->ctrl;
-	bool was_output = bank->output & BIT_ULL(pin);
+	int now = gpioclx_conn_mode(bank, pin);
 	NTSTATUS status;
 
-	if (bank->connected & BIT_ULL(pin)) {
-		if (was_output == (mode == ConnectModeOutput))
-			return 0;
+	if (now == mode)
+		return 0;
+	if (now >= 0) {
 		status = gpioclx_disconnect_pin(bank, pin, true);
 		if (!NT_SUCCESS(status))
 			return gpioclx_errno(ctrl, GPIOCLX_CB_DISCONNECT_IO, bank->id, status);
 	}
-	status = gpioclx_connect_pin(bank, pin, mode);
+	status = gpioclx_connect_pin(bank, pin, mode, &bank->pins[pin]);
 	return gpioclx_errno(ctrl, GPIOCLX_CB_CONNECT_IO, bank->id, status);
-}
-
-/* A requested line used before any direction call: connect it as recorded. */
-static int gpioclx_ensure_connected(struct gpioclx_bank *bank, u64 mask)
-{
-	unsigned long bits[BITS_TO_LONGS(64)];
-	unsigned int pin;
-	int ret;
-
-	mask &= bank->requested & ~bank->connected;
-	bitmap_from_u64(bits, mask);
-	for_each_set_bit(pin, bits, 64) {
-		ret = gpioclx_switch_mode(bank, pin, bank->output & BIT_ULL(pin) ?
-					  ConnectModeOutput : ConnectModeInput);
-		if (ret)
-			return ret;
-	}
-	return 0;
 }
 
 static int gpioclx_direction_input(struct gpio_chip *gc, unsigned int offset)
@@ -139,7 +149,7 @@ static int gpioclx_direction_output(struct gpio_chip *gc, unsigned int offset, i
 	NTSTATUS status;
 	int ret;
 
-	if ((bank->connected & bank->output & bit) == 0) {
+	if (!(READ_ONCE(bank->conn_out) & bit)) {
 		/* Preload; a client may refuse writes to unconnected pins. */
 		status = gpioclx_write_bank(bank, value ? bit : 0, value ? 0 : bit);
 		if (!NT_SUCCESS(status))
@@ -153,20 +163,59 @@ static int gpioclx_direction_output(struct gpio_chip *gc, unsigned int offset, i
 	return gpioclx_errno(ctrl, GPIOCLX_CB_WRITE, bank->id, status);
 }
 
+/*
+ * Read @mask of @bank the way GpioClx reads for its handles: a line
+ * connected as an output with WriteConfiguredPins, an input without (two
+ * calls for a mixed batch). A requested line with no connection yet (as-is)
+ * is connected as an input first, the only connection a read may make;
+ * one a previous user left driving is read where it stands instead,
+ * neither connected nor turned around.
+ */
+static int gpioclx_read_lines(struct gpioclx_bank *bank, u64 mask, u64 *values)
+{
+	struct gpioclx_controller *ctrl = bank->ctrl;
+	unsigned long bits[BITS_TO_LONGS(64)];
+	u64 none, kept, v = 0, part;
+	unsigned int pin;
+	NTSTATUS status;
+	int ret;
+
+	none = mask & ~(READ_ONCE(bank->conn_in) | READ_ONCE(bank->conn_out));
+	kept = none & READ_ONCE(bank->kept_out);
+	bitmap_from_u64(bits, none & ~kept);
+	for_each_set_bit(pin, bits, 64) {
+		ret = gpioclx_switch_mode(bank, pin, ConnectModeInput);
+		if (ret)
+			return ret;
+	}
+	if (kept) {
+		status = gpioclx_read_unconnected(bank, kept, &part);
+		ret = gpioclx_errno(ctrl, GPIOCLX_CB_READ, bank->id, status);
+		if (ret)
+			return ret;
+		v |= part;
+		mask &= ~kept;
+	}
+	if (mask) {
+		status = gpioclx_read_bank(bank, mask, &part);
+		ret = gpioclx_errno(ctrl, GPIOCLX_CB_READ, bank->id, status);
+		if (ret)
+			return ret;
+		v |= part;
+	}
+	*values = v;
+	return 0;
+}
+
 static int gpioclx_get(struct gpio_chip *gc, unsigned int offset)
 {
 	struct gpioclx_controller *ctrl = gpioclx_from_gc(gc);
 	unsigned int pin;
 	struct gpioclx_bank *bank = gpioclx_bank_of(ctrl, offset, &pin);
-	NTSTATUS status;
 	u64 v;
 	int ret;
 
-	ret = gpioclx_ensure_connected(bank, BIT_ULL(pin));
-	if (ret)
-		return ret;
-	status = gpioclx_read_bank(bank, BIT_ULL(pin), &v);
-	ret = gpioclx_errno(ctrl, GPIOCLX_CB_READ, bank->id, status);
+	ret = gpioclx_read_lines(bank, BIT_ULL(pin), &v);
 	return ret ? ret : !!v;
 }
 
@@ -195,7 +244,6 @@ static int gpioclx_get_multiple(struct gpio_chip *gc, unsigned long *mask, unsig
 	struct gpioclx_controller *ctrl = gpioclx_from_gc(gc);
 	unsigned long pins[BITS_TO_LONGS(64)];
 	unsigned int b, i;
-	NTSTATUS status;
 	u64 m, v;
 	int ret;
 
@@ -205,11 +253,7 @@ static int gpioclx_get_multiple(struct gpio_chip *gc, unsigned long *mask, unsig
 		m = gpioclx_bank_bits(bank, mask);
 		if (!m)
 			continue;
-		ret = gpioclx_ensure_connected(bank, m);
-		if (ret)
-			return ret;
-		status = gpioclx_read_bank(bank, m, &v);
-		ret = gpioclx_errno(ctrl, GPIOCLX_CB_READ, bank->id, status);
+		ret = gpioclx_read_lines(bank, m, &v);
 		if (ret)
 			return ret;
 		bitmap_from_u64(pins, m);
@@ -219,15 +263,47 @@ static int gpioclx_get_multiple(struct gpio_chip *gc, unsigned long *mask, unsig
 	return 0;
 }
 
+/*
+ * Write @set/@clear to the lines of @bank connected as outputs; GpioClx
+ * refuses writes to input connections before the client sees them. A
+ * requested line with no connection that the hardware still drives (a
+ * previous user's output, kept) is connected as an output first; any
+ * other line is refused.
+ */
+static int gpioclx_write_lines(struct gpioclx_bank *bank, u64 set, u64 clear)
+{
+	struct gpioclx_controller *ctrl = bank->ctrl;
+	unsigned long bits[BITS_TO_LONGS(64)];
+	u64 mask = set | clear, out, kept, refused;
+	unsigned int pin;
+	int ret = 0;
+
+	out = READ_ONCE(bank->conn_out);
+	kept = mask & ~out & ~READ_ONCE(bank->conn_in) & READ_ONCE(bank->kept_out);
+	bitmap_from_u64(bits, kept);
+	for_each_set_bit(pin, bits, 64)
+		if (!gpioclx_switch_mode(bank, pin, ConnectModeOutput))
+			out |= BIT_ULL(pin);
+	refused = mask & ~out;
+	if (refused) {
+		dev_err_ratelimited(ctrl->dev, "bank %u: write to pins %#llx that are not outputs refused\n",
+				    bank->id, refused);
+		ret = -EPERM;
+	}
+	if (mask & out)
+		ret = gpioclx_errno(ctrl, GPIOCLX_CB_WRITE, bank->id,
+				    gpioclx_write_bank(bank, set & out, clear & out)) ?: ret;
+	return ret;
+}
+
 static GPIOCLX_SET_RET gpioclx_set(struct gpio_chip *gc, unsigned int offset, int value)
 {
 	struct gpioclx_controller *ctrl = gpioclx_from_gc(gc);
 	unsigned int pin;
 	struct gpioclx_bank *bank = gpioclx_bank_of(ctrl, offset, &pin);
-	NTSTATUS status;
 
-	status = gpioclx_write_bank(bank, value ? BIT_ULL(pin) : 0, value ? 0 : BIT_ULL(pin));
-	return gpioclx_set_result(gpioclx_errno(ctrl, GPIOCLX_CB_WRITE, bank->id, status));
+	return gpioclx_set_result(gpioclx_write_lines(bank, value ? BIT_ULL(pin) : 0,
+						      value ? 0 : BIT_ULL(pin)));
 }
 
 static GPIOCLX_SET_RET gpioclx_set_multiple(struct gpio_chip *gc, unsigned long *mask,
@@ -235,7 +311,6 @@ static GPIOCLX_SET_RET gpioclx_set_multiple(struct gpio_chip *gc, unsigned long 
 {
 	struct gpioclx_controller *ctrl = gpioclx_from_gc(gc);
 	unsigned int b;
-	NTSTATUS status;
 	int ret = 0;
 	u64 m, v;
 
@@ -246,42 +321,40 @@ static GPIOCLX_SET_RET gpioclx_set_multiple(struct gpio_chip *gc, unsigned long 
 		if (!m)
 			continue;
 		v = gpioclx_bank_bits(bank, bits);
-		status = gpioclx_write_bank(bank, m & v, m & ~v);
 		/* keep going: the other banks' lines are independent */
-		ret = gpioclx_errno(ctrl, GPIOCLX_CB_WRITE, bank->id, status) ?: ret;
+		ret = gpioclx_write_lines(bank, m & v, m & ~v) ?: ret;
 	}
 	return gpioclx_set_result(ret);
 }
 
 /*
- * Apply a new pull/debounce/drive to a line: recorded for the next
- * Connect, and applied now by reconnecting a connected line
- * (Disconnect(PreserveConfiguration=1) + Connect). If the client refuses,
- * the old configuration is reconnected and the refusal returned.
+ * Apply a new pull/debounce/drive to a connected line by reconnecting it
+ * (Disconnect(PreserveConfiguration=1) + Connect with the new
+ * parameters). A line with no connection has nothing to apply it to:
+ * -ENOTSUPP, so gpiolib falls back. If the client refuses, the old
+ * configuration is reconnected and the refusal returned.
  */
 static int gpioclx_reconfigure_pin(struct gpioclx_bank *bank, unsigned int pin,
 				   const struct gpioclx_pin *cfg)
 {
 	struct gpioclx_controller *ctrl = bank->ctrl;
-	struct gpioclx_pin old = bank->pins[pin];
-	GPIO_CONNECT_IO_PINS_MODE mode;
+	int mode = gpioclx_conn_mode(bank, pin);
 	NTSTATUS status;
 
-	bank->pins[pin] = *cfg;
-	if (!(bank->connected & BIT_ULL(pin)))
-		return 0;
-	mode = bank->output & BIT_ULL(pin) ? ConnectModeOutput : ConnectModeInput;
+	if (mode < 0)
+		return -ENOTSUPP;
 	status = gpioclx_disconnect_pin(bank, pin, true);
 	if (NT_SUCCESS(status))
-		status = gpioclx_connect_pin(bank, pin, mode);
-	if (NT_SUCCESS(status))
+		status = gpioclx_connect_pin(bank, pin, mode, cfg);
+	if (NT_SUCCESS(status)) {
+		bank->pins[pin] = *cfg;
 		return 0;
-	bank->pins[pin] = old;
-	if (!(bank->connected & BIT_ULL(pin)))
-		gpioclx_connect_pin(bank, pin, mode);
-	if (status == STATUS_NOT_SUPPORTED)
-		return -ENOTSUPP;	/* quietly: gpiolib falls back */
-	return gpioclx_errno(ctrl, GPIOCLX_CB_CONNECT_IO, bank->id, status);
+	}
+	if (gpioclx_conn_mode(bank, pin) < 0)
+		gpioclx_connect_pin(bank, pin, mode, &bank->pins[pin]);
+	if (status != STATUS_NOT_SUPPORTED)	/* that one quietly: gpiolib falls back */
+		gpioclx_call_err(ctrl, GPIOCLX_CB_CONNECT_IO, bank->id, status);
+	return gpioclx_config_status_to_errno(status);
 }
 
 /* µA (or µs) to the 10-unit fields of GpioClx, exactly or not at all. */
@@ -314,7 +387,7 @@ static int gpioclx_set_config(struct gpio_chip *gc, unsigned int offset, unsigne
 	case PIN_CONFIG_INPUT_DEBOUNCE:
 		if (ctrl->info.Flags.EmulateDebouncing) {
 			/* the shim debounces this line's interrupts itself */
-			bank->pins[pin].debounce_us = arg;
+			WRITE_ONCE(bank->pins[pin].debounce_us, arg);
 			return 0;
 		}
 		if (!gpioclx_to_tens(arg, &cfg.debounce))
@@ -348,7 +421,10 @@ static int gpioclx_init_valid_mask(struct gpio_chip *gc, unsigned long *valid_ma
 	return 0;
 }
 
-/* Unbind with lines still held: put them back to their safe state. */
+/*
+ * Unbind with lines still held: each is released as free() would release
+ * it (gpiolib does not call free() for them on the way out).
+ */
 void gpioclx_disconnect_all(struct gpioclx_controller *ctrl)
 {
 	unsigned long bits[BITS_TO_LONGS(64)];
@@ -357,15 +433,26 @@ void gpioclx_disconnect_all(struct gpioclx_controller *ctrl)
 	for (b = 0; b < ctrl->nbanks; b++) {
 		struct gpioclx_bank *bank = &ctrl->banks[b];
 
-		bitmap_from_u64(bits, bank->connected);
+		bitmap_from_u64(bits, bank->conn_in | bank->conn_out);
 		for_each_set_bit(pin, bits, 64) {
 			dev_warn(ctrl->dev, "line %u still connected at unbind: disconnecting\n",
 				 bank->base + pin);
-			gpioclx_errno(ctrl, GPIOCLX_CB_DISCONNECT_IO, bank->id,
-				      gpioclx_disconnect_pin(bank, pin, false));
+			gpioclx_release_pin(bank, pin);
 		}
-		bank->requested = 0;
 	}
+}
+
+/* How many runtime-PM references requested lines and interrupts hold. */
+unsigned int gpioclx_pm_users(struct gpioclx_controller *ctrl)
+{
+	struct gpio_chip *gc = &ctrl->gc;
+	unsigned int offset, users = 0;
+
+	for (offset = 0; offset < ctrl->total_pins; offset++) {
+		users += gpiochip_line_is_irq(gc, offset);
+		users += gpioclx_line_is_requested(gc, offset);
+	}
+	return users;
 }
 
 int gpioclx_gpiochip_setup(struct gpioclx_controller *ctrl)
@@ -395,8 +482,19 @@ int gpioclx_gpiochip_setup(struct gpioclx_controller *ctrl)
 	ret = gpioclx_irq_setup(ctrl);
 	if (ret)
 		return ret;
-	ret = devm_gpiochip_add_data(ctrl->dev, gc, ctrl);
+	/* not devm: it must go before the client is stopped, in .remove */
+	ret = gpiochip_add_data(gc, ctrl);
 	if (ret)
 		return dev_err_probe(ctrl->dev, ret, "registering the gpio_chip\n");
-	return gpioclx_irq_start(ctrl);
+	ret = gpioclx_irq_start(ctrl);
+	if (ret)
+		gpiochip_remove(gc);
+	return ret;
+}
+
+/* .remove, first: no new user can reach the client after this. */
+void gpioclx_gpiochip_teardown(struct gpioclx_controller *ctrl)
+{
+	gpioclx_irq_stop(ctrl);
+	gpiochip_remove(&ctrl->gc);
 }

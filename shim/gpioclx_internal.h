@@ -26,6 +26,7 @@
 #include <linux/sched.h>
 #include <linux/spinlock.h>
 #include <linux/types.h>
+#include <linux/workqueue.h>
 
 #include <ntddk.h>
 #include <wdf.h>
@@ -95,13 +96,17 @@ struct gpioclx_reslist {
 	PCM_PARTIAL_RESOURCE_DESCRIPTOR descs;
 };
 
-/* How a line is connected, as the shim recorded it. */
+/*
+ * What the shim alone knows of a pin: the I/O connection the client was
+ * given (and its parameters), and the interrupt state GpioClx keeps for
+ * the client. gpiolib holds whether a line is requested and what Linux
+ * asked of it, the irq core holds the trigger type and Linux's masking.
+ */
 struct gpioclx_pin {
-	u8 pull;			/* GPIO_PIN_PULL_CONFIGURATION_* */
+	u8 pull;			/* GPIO_PIN_PULL_CONFIGURATION_* of the connection */
 	u16 debounce;			/* 10 us units, as passed to Connect */
 	u16 drive;			/* 10 uA units */
 	/* interrupt side */
-	unsigned int irq_type;		/* IRQ_TYPE_* asked by Linux */
 	KINTERRUPT_MODE mode;		/* as programmed into the client */
 	KINTERRUPT_POLARITY polarity;
 	u32 debounce_us;		/* software debounce (EmulateDebouncing) */
@@ -131,25 +136,33 @@ struct gpioclx_bank {
 	unsigned int client_lock_depth;	/* GPIO_CLX_AcquireInterruptLock nesting */
 	bool client_owns;		/* the client, not the shim, took the lock */
 
-	/* I/O bookkeeping (bit n = pin n) */
-	u64 requested;
-	u64 connected;
-	u64 output;			/* connected (or last connected) as output */
+	/*
+	 * I/O connections (bit n = pin n), changed only under the passive
+	 * lock: conn_in/conn_out are the pins connected in that mode;
+	 * kept_out are pins a Disconnect(PreserveConfiguration=1) left
+	 * driving as outputs, so the hardware is still an output there.
+	 */
+	u64 conn_in;
+	u64 conn_out;
+	u64 kept_out;
 	struct gpioclx_pin *pins;	/* npins entries */
 
 	/*
-	 * Interrupt bookkeeping (bit n = pin n). irq_enabled/irq_masked are
-	 * what the client was told; the want_ fields are what Linux asked for
-	 * and, for serial controllers, are applied at irq_bus_sync_unlock().
+	 * Interrupt state the client was given, under the bank lock:
+	 * irq_enabled (EnableInterrupt done), irq_masked (MaskInterrupts
+	 * done), irq_emulated_both (both edges emulated with levels). The
+	 * want_ fields are what Linux asked a serial controller for; they are
+	 * applied at irq_bus_sync_unlock(), under the irq bus lock.
 	 */
-	u64 irq_enabled;		/* EnableInterrupt done */
-	u64 irq_masked;			/* MaskInterrupts done */
+	u64 irq_enabled;
+	u64 irq_masked;
+	u64 irq_emulated_both;
 	u64 irq_want_enabled;
 	u64 irq_want_masked;
 	u64 irq_type_dirty;		/* type changed while enabled */
-	u64 irq_emulated_both;		/* both edges emulated with levels */
-	u64 irq_storm_masked;		/* masked by the storm guard */
-	u64 irq_debouncing;		/* software debounce timer running */
+	/* changed from several contexts: atomic bit operations only */
+	unsigned long irq_storm_masked;	/* masked by the storm guard */
+	unsigned long irq_debouncing;	/* software debounce timer running */
 	int parent_irq;			/* Linux irq serving the bank, or 0 */
 	struct gpioclx_debounce *debounce;	/* per pin, EmulateDebouncing only */
 };
@@ -170,16 +183,15 @@ struct gpioclx_controller {
 	struct gpioclx_reslist raw, translated;
 	int *parent_irqs;		/* Linux irqs of the interrupt resources */
 	unsigned int nparents;
+	unsigned int *threaded;		/* serial: the parents requested, threaded */
+	unsigned int nthreaded;
 	bool started;
 
 	/*
 	 * Serialises the client's passive callbacks (Connect/Disconnect,
-	 * Enable/Disable, QuerySet): GpioClx runs only one at a time. A raw
-	 * spinlock for memory-mapped controllers, whose callbacks must not
-	 * sleep and may be reached from atomic context (gpiolib's open-drain
-	 * emulation, irq_chip ops); a mutex for serial controllers.
+	 * Enable/Disable): GpioClx runs only one at a time. See
+	 * gpioclx_passive_begin() for the contexts it is taken in.
 	 */
-	raw_spinlock_t passive_raw;
 	struct mutex passive_mutex;
 
 	struct gpio_chip gc;
@@ -189,10 +201,13 @@ struct gpioclx_controller {
 
 	struct mutex irq_bus_lock;	/* serial controllers' irq_chip updates */
 	unsigned int storm_limit;	/* interrupts per second per line */
+	struct delayed_work storm_rearm;	/* unmasks what the storm guard masked */
 
 	/* power */
 	bool suspended;
 	bool runtime_pm;
+	bool runtime_pm_by_bus;		/* the bus enabled runtime PM (AMBA) */
+	unsigned int resume_mismatches;	/* banks whose QueryEnabled disagreed */
 
 	/* the client's context, ControllerContextSize bytes */
 	u8 context[] __aligned(16);
@@ -217,6 +232,7 @@ static inline struct gpioclx_bank *gpioclx_bank_of(struct gpioclx_controller *ct
 
 /* gpioclx_status.c */
 int gpioclx_status_to_errno(NTSTATUS status);
+int gpioclx_config_status_to_errno(NTSTATUS status);
 
 /* gpioclx_trace.c: account for one client call (counter + tracepoint). */
 void gpioclx_note_call(struct gpioclx_controller *ctrl, enum gpioclx_cb cb,
@@ -231,29 +247,36 @@ void gpioclx_note_call(struct gpioclx_controller *ctrl, enum gpioclx_cb cb,
 /* gpioclx_lock.c: the bank lock around I/O and ISR-path callbacks. */
 void gpioclx_bank_lock(struct gpioclx_bank *bank);
 void gpioclx_bank_unlock(struct gpioclx_bank *bank);
-void gpioclx_passive_begin(struct gpioclx_bank *bank, unsigned long *flags);
-void gpioclx_passive_end(struct gpioclx_bank *bank, unsigned long flags);
+NTSTATUS gpioclx_passive_begin(struct gpioclx_bank *bank);
+void gpioclx_passive_end(struct gpioclx_bank *bank);
 
 /* gpioclx_io.c: Connect/Disconnect and Read/Write, in client terms. */
 NTSTATUS gpioclx_connect_pin(struct gpioclx_bank *bank, unsigned int pin,
-			     GPIO_CONNECT_IO_PINS_MODE mode);
+			     GPIO_CONNECT_IO_PINS_MODE mode, const struct gpioclx_pin *cfg);
 NTSTATUS gpioclx_disconnect_pin(struct gpioclx_bank *bank, unsigned int pin,
 				bool preserve);
+NTSTATUS gpioclx_read_unconnected(struct gpioclx_bank *bank, u64 mask, u64 *values);
 NTSTATUS gpioclx_read_bank(struct gpioclx_bank *bank, u64 mask, u64 *values);
 NTSTATUS gpioclx_write_bank(struct gpioclx_bank *bank, u64 set, u64 clear);
 
 /* gpioclx_gpio.c */
 int gpioclx_gpiochip_setup(struct gpioclx_controller *ctrl);
+void gpioclx_gpiochip_teardown(struct gpioclx_controller *ctrl);
 void gpioclx_disconnect_all(struct gpioclx_controller *ctrl);
+unsigned int gpioclx_pm_users(struct gpioclx_controller *ctrl);
 
 /* gpioclx_irq.c */
 int gpioclx_irq_setup(struct gpioclx_controller *ctrl);
 void gpioclx_irq_disable_all(struct gpioclx_controller *ctrl);
 int gpioclx_irq_start(struct gpioclx_controller *ctrl);
+void gpioclx_irq_stop(struct gpioclx_controller *ctrl);
 int gpioclx_irq_dispatch(struct gpioclx_bank *bank, unsigned int pin);
-NTSTATUS gpioclx_irq_client_reconfigure(struct gpioclx_bank *bank, unsigned int pin);
+NTSTATUS gpioclx_irq_client_reconfigure(struct gpioclx_bank *bank, unsigned int pin,
+					unsigned int type);
 NTSTATUS gpioclx_irq_client_unmask(struct gpioclx_bank *bank, unsigned int pin);
 NTSTATUS gpioclx_irq_client_mask(struct gpioclx_bank *bank, u64 pins);
+void gpioclx_irq_client_settle(struct gpioclx_bank *bank, unsigned int pin);
+unsigned int gpioclx_irq_type(struct gpioclx_bank *bank, unsigned int pin);
 
 /* gpioclx_irq_emul.c: EmulateActiveBoth and EmulateDebouncing */
 struct gpioclx_debounce {
@@ -265,14 +288,16 @@ struct gpioclx_debounce {
 bool gpioclx_both_initial_level(struct gpioclx_bank *bank, unsigned int pin);
 void gpioclx_both_rearm(struct gpioclx_bank *bank, unsigned int pin);
 int gpioclx_debounce_setup(struct gpioclx_controller *ctrl);
+void gpioclx_debounce_stop_all(struct gpioclx_controller *ctrl);
 bool gpioclx_debounce_event(struct gpioclx_bank *bank, unsigned int pin);
-void gpioclx_debounce_cancel(struct gpioclx_bank *bank, unsigned int pin);
+void gpioclx_debounce_cancel(struct gpioclx_bank *bank, unsigned int pin, bool sync);
 void gpioclx_debounce_start(struct gpioclx_bank *bank, unsigned int pin);
 
 /* gpioclx_controller.c */
 int gpioclx_controller_probe(struct device *dev, struct gpioclx_driver *gdrv,
 			     struct resource *mem, unsigned int nmem,
 			     const int *irqs, unsigned int nirqs);
+void gpioclx_controller_remove(struct device *dev);
 
 /* gpioclx_packet.c */
 NTSTATUS gpioclx_packet_validate(const char *name, const GPIO_CLIENT_REGISTRATION_PACKET *p);
@@ -283,6 +308,7 @@ struct gpioclx_driver *gpioclx_driver_lookup(WDFDRIVER driver);
 
 /* gpioclx_debugfs.c */
 void gpioclx_debugfs_add(struct gpioclx_controller *ctrl);
+void gpioclx_debugfs_remove(struct gpioclx_controller *ctrl);
 void gpioclx_debugfs_init(void);
 void gpioclx_debugfs_exit(void);
 
@@ -291,7 +317,7 @@ extern const struct dev_pm_ops gpioclx_pm_ops;
 int gpioclx_pm_setup(struct gpioclx_controller *ctrl);
 int gpioclx_pm_get(struct gpioclx_controller *ctrl);
 void gpioclx_pm_put(struct gpioclx_controller *ctrl);
-void gpioclx_pm_wake_for_removal(struct gpioclx_controller *ctrl);
+void gpioclx_pm_wake_for_removal(struct gpioclx_controller *ctrl, unsigned int users);
 void gpioclx_pm_removed(struct gpioclx_controller *ctrl);
 
 #endif /* GPIOCLX_INTERNAL_H */

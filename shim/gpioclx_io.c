@@ -3,18 +3,18 @@
  * gpioclx_io.c - the I/O callbacks, called the way GpioClx calls them:
  * ConnectIoPins/DisconnectIoPins under the passive serialisation, one pin
  * per call (gpiolib requests lines one at a time); Read/Write under the
- * bank lock (see gpioclx_io_locked()), one call per bank, in the mask or
- * the pin-table format the client asked for with FormatIoRequestsAsMasks.
+ * bank lock (see gpioclx_io_locked()), one call per bank and connection
+ * mode, in the mask or the pin-table format the client asked for with
+ * FormatIoRequestsAsMasks. The connection masks of a bank change here only.
  */
 #include <linux/bitmap.h>
 
 #include "gpioclx_internal.h"
 
 NTSTATUS gpioclx_connect_pin(struct gpioclx_bank *bank, unsigned int pin,
-			     GPIO_CONNECT_IO_PINS_MODE mode)
+			     GPIO_CONNECT_IO_PINS_MODE mode, const struct gpioclx_pin *cfg)
 {
 	struct gpioclx_controller *ctrl = bank->ctrl;
-	const struct gpioclx_pin *cfg = &bank->pins[pin];
 	PIN_NUMBER table[1] = { pin };
 	GPIO_CONNECT_IO_PINS_PARAMETERS p = {
 		.BankId = bank->id,
@@ -25,47 +25,58 @@ NTSTATUS gpioclx_connect_pin(struct gpioclx_bank *bank, unsigned int pin,
 		.DebounceTimeout = cfg->debounce,
 		.DriveStrength = mode == ConnectModeOutput ? cfg->drive : 0,
 	};
-	unsigned long flags;
+	u64 bit = BIT_ULL(pin);
 	NTSTATUS status;
 
-	gpioclx_passive_begin(bank, &flags);
+	status = gpioclx_passive_begin(bank);
+	if (!NT_SUCCESS(status))
+		return status;
 	status = ctrl->cb->CLIENT_ConnectIoPins(ctrl->context, &p);
 	if (NT_SUCCESS(status)) {
-		bank->connected |= BIT_ULL(pin);
 		if (mode == ConnectModeOutput)
-			bank->output |= BIT_ULL(pin);
+			WRITE_ONCE(bank->conn_out, bank->conn_out | bit);
 		else
-			bank->output &= ~BIT_ULL(pin);
+			WRITE_ONCE(bank->conn_in, bank->conn_in | bit);
+		WRITE_ONCE(bank->kept_out, bank->kept_out & ~bit);
 	}
-	gpioclx_passive_end(bank, flags);
-	gpioclx_note_call(ctrl, GPIOCLX_CB_CONNECT_IO, bank->id, BIT_ULL(pin), status);
+	gpioclx_passive_end(bank);
+	gpioclx_note_call(ctrl, GPIOCLX_CB_CONNECT_IO, bank->id, bit, status);
 	return status;
 }
 
 NTSTATUS gpioclx_disconnect_pin(struct gpioclx_bank *bank, unsigned int pin, bool preserve)
 {
 	struct gpioclx_controller *ctrl = bank->ctrl;
+	u64 bit = BIT_ULL(pin);
+	bool output = bank->conn_out & bit;
 	PIN_NUMBER table[1] = { pin };
 	GPIO_DISCONNECT_IO_PINS_PARAMETERS p = {
 		.BankId = bank->id,
 		.PinNumberTable = table,
 		.PinCount = 1,
-		.DisconnectMode = bank->output & BIT_ULL(pin) ? ConnectModeOutput :
-								 ConnectModeInput,
+		.DisconnectMode = output ? ConnectModeOutput : ConnectModeInput,
 		.DisconnectFlags.PreserveConfiguration = preserve,
 	};
-	unsigned long flags;
 	NTSTATUS status;
 
-	gpioclx_passive_begin(bank, &flags);
+	status = gpioclx_passive_begin(bank);
+	if (!NT_SUCCESS(status))
+		return status;
 	status = ctrl->cb->CLIENT_DisconnectIoPins(ctrl->context, &p);
 	/*
 	 * Even a failed disconnect ends the connection on our side: Linux
-	 * has released the line and will not retry.
+	 * has released the line and will not retry. A preserved output is
+	 * still one in the hardware; anything else is back to its initial
+	 * state, taken to be an input.
 	 */
-	bank->connected &= ~BIT_ULL(pin);
-	gpioclx_passive_end(bank, flags);
-	gpioclx_note_call(ctrl, GPIOCLX_CB_DISCONNECT_IO, bank->id, BIT_ULL(pin), status);
+	WRITE_ONCE(bank->conn_in, bank->conn_in & ~bit);
+	WRITE_ONCE(bank->conn_out, bank->conn_out & ~bit);
+	if (output && preserve && NT_SUCCESS(status))
+		WRITE_ONCE(bank->kept_out, bank->kept_out | bit);
+	else
+		WRITE_ONCE(bank->kept_out, bank->kept_out & ~bit);
+	gpioclx_passive_end(bank);
+	gpioclx_note_call(ctrl, GPIOCLX_CB_DISCONNECT_IO, bank->id, bit, status);
 	return status;
 }
 
@@ -106,27 +117,17 @@ static unsigned int gpioclx_pin_table(u64 mask, PIN_NUMBER *table)
 	return n;
 }
 
-/**
- * gpioclx_read_bank - read pins of one bank with one client call
- * @bank: the bank
- * @mask: pins wanted (bit n = pin n)
- * @values: pin levels, only @mask bits meaningful
- *
- * WriteConfiguredPins is set when every wanted pin is connected as an
- * output, so a client that reads outputs from the latch does so.
- */
-NTSTATUS gpioclx_read_bank(struct gpioclx_bank *bank, u64 mask, u64 *values)
+/* One client read of @mask with @flags; @values gets only @mask bits. */
+static NTSTATUS gpioclx_read_call(struct gpioclx_bank *bank, u64 mask, bool outputs,
+				  u64 *values)
 {
 	struct gpioclx_controller *ctrl = bank->ctrl;
 	bool locked = gpioclx_io_locked(bank);
-	GPIO_READ_PINS_FLAGS flags = {};
+	GPIO_READ_PINS_FLAGS flags = { .WriteConfiguredPins = outputs };
 	NTSTATUS status;
 	u64 v = 0;
 	unsigned int i, n;
 
-	if (!ctrl->cb->CLIENT_ReadGpioPins)
-		return STATUS_NOT_SUPPORTED;
-	flags.WriteConfiguredPins = !(mask & ~(bank->output & bank->connected));
 	if (ctrl->masks) {
 		GPIO_READ_PINS_MASK_PARAMETERS p = {
 			.BankId = bank->id, .PinValues = &v, .Flags = flags,
@@ -155,6 +156,44 @@ NTSTATUS gpioclx_read_bank(struct gpioclx_bank *bank, u64 mask, u64 *values)
 	gpioclx_note_call(ctrl, GPIOCLX_CB_READ, bank->id, mask, status);
 	*values = v & mask;
 	return status;
+}
+
+/**
+ * gpioclx_read_bank - read connected pins of one bank
+ * @bank: the bank
+ * @mask: pins wanted (bit n = pin n), each connected
+ * @values: pin levels, only @mask bits meaningful
+ *
+ * As GpioClx reads for its handles: pins connected as outputs with
+ * WriteConfiguredPins, inputs without, so a mixed mask costs two calls.
+ */
+NTSTATUS gpioclx_read_bank(struct gpioclx_bank *bank, u64 mask, u64 *values)
+{
+	u64 out = mask & READ_ONCE(bank->conn_out), in = mask & ~out, v = 0;
+	NTSTATUS status = STATUS_SUCCESS;
+
+	if (!bank->ctrl->cb->CLIENT_ReadGpioPins)
+		return STATUS_NOT_SUPPORTED;
+	if (out)
+		status = gpioclx_read_call(bank, out, true, &v);
+	if (in && NT_SUCCESS(status))
+		status = gpioclx_read_call(bank, in, false, values);
+	else
+		*values = 0;
+	*values |= v;
+	return status;
+}
+
+/*
+ * Pins with no connection that a preserving Disconnect left driving: read
+ * as outputs (WriteConfiguredPins), the one read GpioClx would not make,
+ * so that reading a line as-is neither drives it nor turns it around.
+ */
+NTSTATUS gpioclx_read_unconnected(struct gpioclx_bank *bank, u64 mask, u64 *values)
+{
+	if (!bank->ctrl->cb->CLIENT_ReadGpioPins)
+		return STATUS_NOT_SUPPORTED;
+	return gpioclx_read_call(bank, mask, true, values);
 }
 
 /**

@@ -48,13 +48,22 @@ static struct gpioclx_bank *gpioclx_irq_bank(struct irq_data *d, unsigned int *p
 	return gpioclx_bank_of(ctrl, irqd_to_hwirq(d), pin);
 }
 
+/* The trigger type the irq core holds for a line. */
+unsigned int gpioclx_irq_type(struct gpioclx_bank *bank, unsigned int pin)
+{
+	struct irq_domain *domain = bank->ctrl->gc.irq.domain;
+	unsigned int irq = domain ? irq_find_mapping(domain, bank->base + pin) : 0;
+
+	return irq ? irq_get_trigger_type(irq) : IRQ_TYPE_NONE;
+}
+
 /* Mode and polarity for the client, from the Linux trigger type. */
-static void gpioclx_irq_mode(struct gpioclx_bank *bank, unsigned int pin,
+static void gpioclx_irq_mode(struct gpioclx_bank *bank, unsigned int pin, unsigned int type,
 			     KINTERRUPT_MODE *mode, KINTERRUPT_POLARITY *polarity)
 {
 	struct gpioclx_pin *p = &bank->pins[pin];
 
-	switch (p->irq_type) {
+	switch (type) {
 	case IRQ_TYPE_LEVEL_HIGH:
 		*mode = LevelSensitive;
 		*polarity = InterruptActiveHigh;
@@ -86,13 +95,15 @@ static void gpioclx_irq_mode(struct gpioclx_bank *bank, unsigned int pin,
 	p->polarity = *polarity;
 }
 
+/* Enable and Unmask parameters: the line's programmed mode and polarity. */
 static void gpioclx_irq_params(struct gpioclx_bank *bank, unsigned int pin,
 			       GPIO_ENABLE_INTERRUPT_PARAMETERS *p)
 {
 	memset(p, 0, sizeof(*p));
 	p->BankId = bank->id;
 	p->PinNumber = pin;
-	gpioclx_irq_mode(bank, pin, &p->InterruptMode, &p->Polarity);
+	p->InterruptMode = bank->pins[pin].mode;
+	p->Polarity = bank->pins[pin].polarity;
 	p->PullConfiguration = bank->pins[pin].pull;
 	p->DebounceTimeout = bank->pins[pin].debounce;
 }
@@ -105,18 +116,57 @@ static void gpioclx_irq_report(struct gpioclx_bank *bank, enum gpioclx_cb cb, u6
 		gpioclx_call_err(bank->ctrl, cb, bank->id, status);
 }
 
-/* Client calls on the ISR path: under the bank lock. */
-NTSTATUS gpioclx_irq_client_mask(struct gpioclx_bank *bank, u64 pins)
+/* Client calls on the ISR path, with the bank lock held by the caller. */
+static NTSTATUS gpioclx_irq_mask_locked(struct gpioclx_bank *bank, u64 pins)
 {
 	struct gpioclx_controller *ctrl = bank->ctrl;
 	GPIO_MASK_INTERRUPT_PARAMETERS p = { .BankId = bank->id, .PinMask = pins };
 	NTSTATUS status;
 
-	gpioclx_bank_lock(bank);
 	status = ctrl->cb->CLIENT_MaskInterrupts(ctrl->context, &p);
 	if (NT_SUCCESS(status))
 		p.FailedMask = 0;
 	bank->irq_masked |= pins & ~p.FailedMask;
+	return status;
+}
+
+static NTSTATUS gpioclx_irq_unmask_locked(struct gpioclx_bank *bank, unsigned int pin)
+{
+	struct gpioclx_controller *ctrl = bank->ctrl;
+	GPIO_ENABLE_INTERRUPT_PARAMETERS p;
+	NTSTATUS status;
+
+	gpioclx_irq_params(bank, pin, &p);
+	status = ctrl->cb->CLIENT_UnmaskInterrupt(ctrl->context, &p);
+	if (NT_SUCCESS(status))
+		bank->irq_masked &= ~BIT_ULL(pin);
+	return status;
+}
+
+/* On a refusal the line keeps the mode and polarity it had. */
+static NTSTATUS gpioclx_irq_reconfigure_locked(struct gpioclx_bank *bank, unsigned int pin,
+					       unsigned int type)
+{
+	struct gpioclx_controller *ctrl = bank->ctrl;
+	GPIO_RECONFIGURE_INTERRUPTS_PARAMETERS p = { .BankId = bank->id, .PinNumber = pin };
+	struct gpioclx_pin old = bank->pins[pin];
+	NTSTATUS status;
+
+	gpioclx_irq_mode(bank, pin, type, &p.InterruptMode, &p.Polarity);
+	status = ctrl->cb->CLIENT_ReconfigureInterrupt(ctrl->context, &p);
+	if (!NT_SUCCESS(status)) {
+		bank->pins[pin].mode = old.mode;
+		bank->pins[pin].polarity = old.polarity;
+	}
+	return status;
+}
+
+NTSTATUS gpioclx_irq_client_mask(struct gpioclx_bank *bank, u64 pins)
+{
+	NTSTATUS status;
+
+	gpioclx_bank_lock(bank);
+	status = gpioclx_irq_mask_locked(bank, pins);
 	gpioclx_bank_unlock(bank);
 	gpioclx_irq_report(bank, GPIOCLX_CB_MASK_INTERRUPTS, pins, status);
 	return status;
@@ -124,17 +174,12 @@ NTSTATUS gpioclx_irq_client_mask(struct gpioclx_bank *bank, u64 pins)
 
 NTSTATUS gpioclx_irq_client_unmask(struct gpioclx_bank *bank, unsigned int pin)
 {
-	struct gpioclx_controller *ctrl = bank->ctrl;
-	GPIO_ENABLE_INTERRUPT_PARAMETERS p;
 	NTSTATUS status;
 
-	if (bank->irq_storm_masked & BIT_ULL(pin))
-		return STATUS_SUCCESS;	/* stays quiet until shut down */
+	if (test_bit(pin, &bank->irq_storm_masked))
+		return STATUS_SUCCESS;	/* the storm guard unmasks it later */
 	gpioclx_bank_lock(bank);
-	gpioclx_irq_params(bank, pin, &p);
-	status = ctrl->cb->CLIENT_UnmaskInterrupt(ctrl->context, &p);
-	if (NT_SUCCESS(status))
-		bank->irq_masked &= ~BIT_ULL(pin);
+	status = gpioclx_irq_unmask_locked(bank, pin);
 	gpioclx_bank_unlock(bank);
 	gpioclx_irq_report(bank, GPIOCLX_CB_UNMASK_INTERRUPT, BIT_ULL(pin), status);
 	return status;
@@ -156,54 +201,99 @@ static NTSTATUS gpioclx_irq_client_clear(struct gpioclx_bank *bank, u64 pins)
 	return status;
 }
 
-/* Reprogram mode/polarity of an enabled line: Mask, Reconfigure, Unmask. */
-NTSTATUS gpioclx_irq_client_reconfigure(struct gpioclx_bank *bank, unsigned int pin)
+/*
+ * After a debounce period: drop the edge that latched meanwhile and
+ * unmask, if the line is still enabled (checked under the bank lock, as
+ * irq_shutdown() clears it there).
+ */
+void gpioclx_irq_client_settle(struct gpioclx_bank *bank, unsigned int pin)
 {
 	struct gpioclx_controller *ctrl = bank->ctrl;
-	GPIO_RECONFIGURE_INTERRUPTS_PARAMETERS p = { .BankId = bank->id, .PinNumber = pin };
-	bool was_masked = bank->irq_masked & BIT_ULL(pin);
-	NTSTATUS status;
+	GPIO_CLEAR_ACTIVE_INTERRUPTS_PARAMETERS p = { .BankId = bank->id,
+						      .ClearActiveMask = BIT_ULL(pin) };
+	NTSTATUS clear = STATUS_SUCCESS, unmask = STATUS_SUCCESS;
+	bool cleared = false, unmasked = false;
+
+	gpioclx_bank_lock(bank);
+	if (bank->irq_enabled & BIT_ULL(pin)) {
+		if (!(bank->irq_emulated_both & BIT_ULL(pin)) &&
+		    bank->pins[pin].mode == Latched &&
+		    !ctrl->info.Flags.ActiveInterruptsAutoClearOnRead) {
+			clear = ctrl->cb->CLIENT_ClearActiveInterrupts(ctrl->context, &p);
+			cleared = true;
+		}
+		if (!test_bit(pin, &bank->irq_storm_masked)) {
+			unmask = gpioclx_irq_unmask_locked(bank, pin);
+			unmasked = true;
+		}
+	}
+	gpioclx_bank_unlock(bank);
+	if (cleared)
+		gpioclx_irq_report(bank, GPIOCLX_CB_CLEAR_ACTIVE, BIT_ULL(pin), clear);
+	if (unmasked)
+		gpioclx_irq_report(bank, GPIOCLX_CB_UNMASK_INTERRUPT, BIT_ULL(pin), unmask);
+}
+
+/*
+ * Reprogram mode/polarity of an enabled line for trigger @type: Mask,
+ * Reconfigure, Unmask under one hold of the bank lock, so no interrupt
+ * of the bank is serviced half-way.
+ */
+NTSTATUS gpioclx_irq_client_reconfigure(struct gpioclx_bank *bank, unsigned int pin,
+					unsigned int type)
+{
+	struct gpioclx_controller *ctrl = bank->ctrl;
+	u64 bit = BIT_ULL(pin);
+	NTSTATUS mask = STATUS_SUCCESS, unmask = STATUS_SUCCESS, status;
+	bool was_masked;
 
 	if (!ctrl->cb->CLIENT_ReconfigureInterrupt)
 		return STATUS_NOT_SUPPORTED;
-	if (!was_masked)
-		gpioclx_irq_client_mask(bank, BIT_ULL(pin));
 	gpioclx_bank_lock(bank);
-	gpioclx_irq_mode(bank, pin, &p.InterruptMode, &p.Polarity);
-	status = ctrl->cb->CLIENT_ReconfigureInterrupt(ctrl->context, &p);
+	was_masked = bank->irq_masked & bit;
+	if (!was_masked)
+		mask = gpioclx_irq_mask_locked(bank, bit);
+	status = gpioclx_irq_reconfigure_locked(bank, pin, type);
+	/* refused or not, the line listens again as it did before the Mask */
+	if (!was_masked && !test_bit(pin, &bank->irq_storm_masked))
+		unmask = gpioclx_irq_unmask_locked(bank, pin);
 	gpioclx_bank_unlock(bank);
-	gpioclx_irq_report(bank, GPIOCLX_CB_RECONFIGURE, BIT_ULL(pin), status);
-	if (!was_masked && NT_SUCCESS(status))
-		gpioclx_irq_client_unmask(bank, pin);
+	if (!was_masked)
+		gpioclx_irq_report(bank, GPIOCLX_CB_MASK_INTERRUPTS, bit, mask);
+	gpioclx_irq_report(bank, GPIOCLX_CB_RECONFIGURE, bit, status);
+	if (!was_masked)
+		gpioclx_irq_report(bank, GPIOCLX_CB_UNMASK_INTERRUPT, bit, unmask);
 	return status;
 }
 
-/* Passive-level client calls: Enable and Disable. */
-static NTSTATUS gpioclx_irq_client_enable(struct gpioclx_bank *bank, unsigned int pin)
+/* Passive-level client calls: Enable and Disable, for trigger @type. */
+static NTSTATUS gpioclx_irq_client_enable(struct gpioclx_bank *bank, unsigned int pin,
+					  unsigned int type)
 {
 	struct gpioclx_controller *ctrl = bank->ctrl;
+	bool emulate = ctrl->info.Flags.EmulateActiveBoth && type == IRQ_TYPE_EDGE_BOTH;
 	GPIO_ENABLE_INTERRUPT_PARAMETERS p;
-	unsigned long flags;
 	NTSTATUS status;
 
-	bool emulate = ctrl->info.Flags.EmulateActiveBoth &&
-		       bank->pins[pin].irq_type == IRQ_TYPE_EDGE_BOTH;
-
+	/* the emulation's one read: which level to arm for first */
 	if (emulate)
 		bank->pins[pin].last_level = gpioclx_both_initial_level(bank, pin);
 	gpioclx_debounce_start(bank, pin);
 	gpioclx_bank_lock(bank);
-	bank->irq_storm_masked &= ~BIT_ULL(pin);
+	clear_bit(pin, &bank->irq_storm_masked);
 	bank->pins[pin].storm_count = 0;
 	if (emulate)
 		bank->irq_emulated_both |= BIT_ULL(pin);
 	else
 		bank->irq_emulated_both &= ~BIT_ULL(pin);
+	gpioclx_irq_mode(bank, pin, type, &bank->pins[pin].mode, &bank->pins[pin].polarity);
 	gpioclx_bank_unlock(bank);
 	gpioclx_irq_params(bank, pin, &p);
-	gpioclx_passive_begin(bank, &flags);
-	status = ctrl->cb->CLIENT_EnableInterrupt(ctrl->context, &p);
-	gpioclx_passive_end(bank, flags);
+	status = gpioclx_passive_begin(bank);
+	if (NT_SUCCESS(status)) {
+		status = ctrl->cb->CLIENT_EnableInterrupt(ctrl->context, &p);
+		gpioclx_passive_end(bank);
+	}
 	gpioclx_irq_report(bank, GPIOCLX_CB_ENABLE_INTERRUPT, BIT_ULL(pin), status);
 	if (NT_SUCCESS(status)) {
 		gpioclx_bank_lock(bank);
@@ -214,19 +304,24 @@ static NTSTATUS gpioclx_irq_client_enable(struct gpioclx_bank *bank, unsigned in
 	return status;
 }
 
-static void gpioclx_irq_client_disable(struct gpioclx_bank *bank, unsigned int pin)
+static void gpioclx_irq_client_disable(struct gpioclx_bank *bank, unsigned int pin, bool sync)
 {
 	struct gpioclx_controller *ctrl = bank->ctrl;
 	GPIO_DISABLE_INTERRUPT_PARAMETERS p = { .BankId = bank->id, .PinNumber = pin };
-	unsigned long flags;
 	NTSTATUS status;
 
-	gpioclx_debounce_cancel(bank, pin);
+	/* first: a debounce timer still running sees the line off and stops */
 	gpioclx_bank_lock(bank);
 	bank->irq_enabled &= ~BIT_ULL(pin);
 	bank->irq_masked &= ~BIT_ULL(pin);
 	gpioclx_bank_unlock(bank);
-	gpioclx_passive_begin(bank, &flags);
+	gpioclx_debounce_cancel(bank, pin, sync);
+	clear_bit(pin, &bank->irq_storm_masked);
+	status = gpioclx_passive_begin(bank);
+	if (!NT_SUCCESS(status)) {
+		gpioclx_irq_report(bank, GPIOCLX_CB_DISABLE_INTERRUPT, BIT_ULL(pin), status);
+		return;
+	}
 	status = ctrl->cb->CLIENT_DisableInterrupt(ctrl->context, &p);
 	if (!NT_SUCCESS(status) && !ctrl->mm) {
 		/* serial controllers may fail an I/O: GpioClx retries once, flagged */
@@ -235,7 +330,7 @@ static void gpioclx_irq_client_disable(struct gpioclx_bank *bank, unsigned int p
 				  status);
 		status = ctrl->cb->CLIENT_DisableInterrupt(ctrl->context, &p);
 	}
-	gpioclx_passive_end(bank, flags);
+	gpioclx_passive_end(bank);
 	gpioclx_irq_report(bank, GPIOCLX_CB_DISABLE_INTERRUPT, BIT_ULL(pin), status);
 }
 
@@ -256,14 +351,14 @@ static void gpioclx_irq_sync_bank(struct gpioclx_bank *bank)
 
 	bitmap_from_u64(bits, off);
 	for_each_set_bit(pin, bits, 64)
-		gpioclx_irq_client_disable(bank, pin);
+		gpioclx_irq_client_disable(bank, pin, true);
 	bitmap_from_u64(bits, on);
 	for_each_set_bit(pin, bits, 64)
-		if (!NT_SUCCESS(gpioclx_irq_client_enable(bank, pin)))
+		if (!NT_SUCCESS(gpioclx_irq_client_enable(bank, pin, gpioclx_irq_type(bank, pin))))
 			bank->irq_want_enabled &= ~BIT_ULL(pin);
 	bitmap_from_u64(bits, retype);
 	for_each_set_bit(pin, bits, 64)
-		gpioclx_irq_client_reconfigure(bank, pin);
+		gpioclx_irq_client_reconfigure(bank, pin, gpioclx_irq_type(bank, pin));
 
 	mask = bank->irq_want_masked & bank->irq_enabled & ~bank->irq_masked;
 	unmask = ~bank->irq_want_masked & bank->irq_enabled & bank->irq_masked;
@@ -296,11 +391,11 @@ static void gpioclx_irq_unmask(struct irq_data *d);
 static unsigned int gpioclx_irq_startup(struct irq_data *d)
 {
 	struct gpio_chip *gc = irq_data_get_irq_chip_data(d);
-	unsigned int pin;
+	unsigned int pin, type = irqd_get_trigger_type(d);
 	struct gpioclx_bank *bank = gpioclx_irq_bank(d, &pin);
 	NTSTATUS status;
 
-	if (bank->pins[pin].irq_type == IRQ_TYPE_NONE) {
+	if (type == IRQ_TYPE_NONE) {
 		dev_err(bank->ctrl->dev, "line %lu: interrupt started without a trigger type\n",
 			irqd_to_hwirq(d));
 		return 0;	/* the line stays disabled at the client */
@@ -312,7 +407,12 @@ static unsigned int gpioclx_irq_startup(struct irq_data *d)
 		bank->irq_want_masked &= ~BIT_ULL(pin);
 		return 0;
 	}
-	status = gpioclx_irq_client_enable(bank, pin);
+	if (bank->irq_enabled & BIT_ULL(pin)) {
+		/* enabled by irq_set_type() while being requested */
+		gpioclx_irq_unmask(d);
+		return 0;
+	}
+	status = gpioclx_irq_client_enable(bank, pin, type);
 	if (!NT_SUCCESS(status))
 		dev_err(bank->ctrl->dev, "line %lu: EnableInterrupt failed, interrupt stays off\n",
 			irqd_to_hwirq(d));
@@ -347,7 +447,8 @@ static void gpioclx_irq_shutdown(struct irq_data *d)
 		bank->irq_want_enabled &= ~BIT_ULL(pin);
 		bank->irq_want_masked &= ~BIT_ULL(pin);
 	} else if (bank->irq_enabled & BIT_ULL(pin)) {
-		gpioclx_irq_client_disable(bank, pin);
+		/* under the descriptor lock: the timer is waited for in relres */
+		gpioclx_irq_client_disable(bank, pin, false);
 	}
 	gpiochip_disable_irq(gc, irqd_to_hwirq(d));
 }
@@ -375,7 +476,7 @@ static void gpioclx_irq_unmask(struct irq_data *d)
 	if (!bank->ctrl->mm)
 		bank->irq_want_masked &= ~BIT_ULL(pin);
 	else if (bank->irq_enabled & bank->irq_masked & BIT_ULL(pin) &&
-		 !(bank->irq_debouncing & BIT_ULL(pin)))
+		 !test_bit(pin, &bank->irq_debouncing))
 		gpioclx_irq_client_unmask(bank, pin);
 }
 
@@ -386,7 +487,7 @@ static void gpioclx_irq_ack(struct irq_data *d)
 
 	if (!bank->ctrl->mm)
 		return;		/* nested handlers: the parent thread clears */
-	if (bank->pins[pin].debounce_us && bank->debounce)
+	if (READ_ONCE(bank->pins[pin].debounce_us) && bank->debounce)
 		return;		/* the debounce timer re-arms and clears */
 	if (bank->irq_emulated_both & BIT_ULL(pin))
 		gpioclx_both_rearm(bank, pin);
@@ -394,40 +495,64 @@ static void gpioclx_irq_ack(struct irq_data *d)
 		gpioclx_irq_client_clear(bank, BIT_ULL(pin));
 }
 
+/*
+ * A new trigger type. Recorded by the irq core once this returns 0. An
+ * enabled line is reprogrammed now; a memory-mapped line being requested
+ * (its resources are reserved, it is not enabled yet) is enabled now, so
+ * that a trigger the client refuses fails request_irq() with its errno.
+ * A serial controller's client is only reached at irq_bus_sync_unlock(),
+ * where a refusal can only be logged.
+ */
 static int gpioclx_irq_set_type(struct irq_data *d, unsigned int type)
 {
+	struct gpio_chip *gc = irq_data_get_irq_chip_data(d);
 	unsigned int pin;
 	struct gpioclx_bank *bank = gpioclx_irq_bank(d, &pin);
 	struct gpioclx_controller *ctrl = bank->ctrl;
 	u64 bit = BIT_ULL(pin);
+	NTSTATUS status;
 
 	type &= IRQ_TYPE_SENSE_MASK;
 	if (!type || (type & IRQ_TYPE_LEVEL_MASK && type & IRQ_TYPE_EDGE_BOTH) ||
 	    type == IRQ_TYPE_LEVEL_MASK)
 		return -EINVAL;
-	if (bank->pins[pin].irq_type == type)
-		return 0;
-	bank->pins[pin].irq_type = type;
 	if (ctrl->mm)
 		irq_set_handler_locked(d, type & IRQ_TYPE_LEVEL_MASK ? handle_level_irq :
 								handle_edge_irq);
-	if (!(bank->irq_enabled & bit))
+	if (!ctrl->mm) {
+		if (bank->irq_enabled & bit) {
+			if (ctrl->info.Flags.EmulateActiveBoth &&
+			    !!(bank->irq_emulated_both & bit) != (type == IRQ_TYPE_EDGE_BOTH))
+				bank->irq_enabled &= ~bit;	/* re-enabled at sync time */
+			else
+				bank->irq_type_dirty |= bit;
+		}
 		return 0;
+	}
+	if (!(bank->irq_enabled & bit)) {
+		if (!gpiochip_line_is_irq(gc, irqd_to_hwirq(d)) || irqd_is_started(d))
+			return 0;	/* a type for later: applied at startup */
+		status = gpioclx_irq_client_enable(bank, pin, type);
+		return gpioclx_status_to_errno(status);
+	}
 	/* an enabled line: emulation may start or stop, else reprogram it */
 	if (ctrl->info.Flags.EmulateActiveBoth &&
 	    !!(bank->irq_emulated_both & bit) != (type == IRQ_TYPE_EDGE_BOTH)) {
-		if (ctrl->mm) {
-			gpioclx_irq_client_disable(bank, pin);
-			return gpioclx_status_to_errno(gpioclx_irq_client_enable(bank, pin));
-		}
-		bank->irq_enabled &= ~bit;	/* re-enabled at sync time */
-		return 0;
+		gpioclx_irq_client_disable(bank, pin, false);
+		return gpioclx_status_to_errno(gpioclx_irq_client_enable(bank, pin, type));
 	}
-	if (!ctrl->mm) {
-		bank->irq_type_dirty |= bit;
-		return 0;
-	}
-	return gpioclx_status_to_errno(gpioclx_irq_client_reconfigure(bank, pin));
+	return gpioclx_status_to_errno(gpioclx_irq_client_reconfigure(bank, pin, type));
+}
+
+/* Wakeup goes to the interrupt that serves the bank. */
+static int gpioclx_irq_set_wake(struct irq_data *d, unsigned int on)
+{
+	unsigned int pin;
+	struct gpioclx_bank *bank = gpioclx_irq_bank(d, &pin);
+
+	if (!bank->parent_irq)
+		return -ENXIO;
+	return irq_set_irq_wake(bank->parent_irq, on);
 }
 
 static int gpioclx_irq_reqres(struct irq_data *d)
@@ -455,6 +580,11 @@ static void gpioclx_irq_relres(struct irq_data *d)
 	unsigned int pin;
 	struct gpioclx_bank *bank = gpioclx_irq_bank(d, &pin);
 
+	/* enabled by irq_set_type() for a request that then failed */
+	if (bank->ctrl->mm && (bank->irq_enabled & BIT_ULL(pin)))
+		gpioclx_irq_client_disable(bank, pin, true);
+	/* process context: wait for a debounce timer irq_shutdown() could not stop */
+	gpioclx_debounce_cancel(bank, pin, true);
 	gpiochip_relres_irq(gc, irqd_to_hwirq(d));
 	gpioclx_pm_put(bank->ctrl);
 }
@@ -474,6 +604,7 @@ static const struct irq_chip gpioclx_irq_chip_mm = {
 	.irq_mask = gpioclx_irq_mask,
 	.irq_unmask = gpioclx_irq_unmask,
 	.irq_set_type = gpioclx_irq_set_type,
+	.irq_set_wake = gpioclx_irq_set_wake,
 	.irq_request_resources = gpioclx_irq_reqres,
 	.irq_release_resources = gpioclx_irq_relres,
 	.irq_print_chip = gpioclx_irq_print_chip,
@@ -487,6 +618,7 @@ static const struct irq_chip gpioclx_irq_chip_serial = {
 	.irq_mask = gpioclx_irq_mask,
 	.irq_unmask = gpioclx_irq_unmask,
 	.irq_set_type = gpioclx_irq_set_type,
+	.irq_set_wake = gpioclx_irq_set_wake,
 	.irq_bus_lock = gpioclx_irq_bus_lock,
 	.irq_bus_sync_unlock = gpioclx_irq_bus_sync_unlock,
 	.irq_request_resources = gpioclx_irq_reqres,
@@ -495,14 +627,20 @@ static const struct irq_chip gpioclx_irq_chip_serial = {
 	.flags = IRQCHIP_IMMUTABLE | IRQCHIP_SET_TYPE_MASKED,
 };
 
+/* How long the storm guard keeps a line masked. */
+#define GPIOCLX_STORM_PAUSE HZ
+
 /*
  * Storm guard: a line interrupting more than storm_limit times within a
  * second (a level nobody quiets, a stuck edge source) is masked at the
- * client and logged, instead of keeping the CPU in the handler.
+ * client and logged, instead of keeping the CPU in the handler; a second
+ * later it is unmasked again, so a busy but legitimate source is only
+ * paused.
  */
 static bool gpioclx_irq_storming(struct gpioclx_bank *bank, unsigned int pin)
 {
-	unsigned int limit = bank->ctrl->storm_limit;
+	struct gpioclx_controller *ctrl = bank->ctrl;
+	unsigned int limit = ctrl->storm_limit;
 	struct gpioclx_pin *p = &bank->pins[pin];
 
 	if (!limit)
@@ -513,12 +651,45 @@ static bool gpioclx_irq_storming(struct gpioclx_bank *bank, unsigned int pin)
 	}
 	if (++p->storm_count <= limit)
 		return false;
-	bank->irq_storm_masked |= BIT_ULL(pin);
+	if (test_and_set_bit(pin, &bank->irq_storm_masked))
+		return true;
 	gpioclx_irq_client_mask(bank, BIT_ULL(pin));
-	dev_err(bank->ctrl->dev,
-		"line %u: interrupt storm (over %u per second), masked until it is requested again\n",
-		bank->base + pin, limit);
+	dev_err_ratelimited(ctrl->dev,
+			    "line %u: interrupt storm (over %u per second), masked for a second\n",
+			    bank->base + pin, limit);
+	mod_delayed_work(system_wq, &ctrl->storm_rearm, GPIOCLX_STORM_PAUSE);
 	return true;
+}
+
+/* A second after a storm: unmask what Linux still wants unmasked. */
+static void gpioclx_irq_storm_rearm(struct work_struct *work)
+{
+	struct gpioclx_controller *ctrl = container_of(to_delayed_work(work),
+						       struct gpioclx_controller, storm_rearm);
+	unsigned int b, pin, irq;
+	struct irq_data *d;
+
+	for (b = 0; b < ctrl->nbanks; b++) {
+		struct gpioclx_bank *bank = &ctrl->banks[b];
+
+		for_each_set_bit(pin, &bank->irq_storm_masked, bank->npins) {
+			if (!test_and_clear_bit(pin, &bank->irq_storm_masked))
+				continue;
+			bank->pins[pin].storm_count = 0;
+			irq = irq_find_mapping(ctrl->gc.irq.domain, bank->base + pin);
+			d = irq ? irq_get_irq_data(irq) : NULL;
+			if (!d || irqd_irq_masked(d) || !irqd_is_started(d))
+				continue;	/* unmasked when Linux unmasks it */
+			if (ctrl->mm) {
+				gpioclx_irq_client_unmask(bank, pin);
+			} else {
+				mutex_lock(&ctrl->irq_bus_lock);
+				if (bank->irq_enabled & BIT_ULL(pin))
+					gpioclx_irq_client_unmask(bank, pin);
+				mutex_unlock(&ctrl->irq_bus_lock);
+			}
+		}
+	}
 }
 
 /* Hand one active pin to Linux; EmulateDebouncing may hold it back. */
@@ -528,7 +699,7 @@ int gpioclx_irq_dispatch(struct gpioclx_bank *bank, unsigned int pin)
 
 	if (gpioclx_irq_storming(bank, pin))
 		return 0;
-	if (bank->pins[pin].debounce_us && gpioclx_debounce_event(bank, pin))
+	if (READ_ONCE(bank->pins[pin].debounce_us) && gpioclx_debounce_event(bank, pin))
 		return 0;
 	if (ctrl->mm)
 		return generic_handle_domain_irq_safe(ctrl->gc.irq.domain, bank->base + pin);
@@ -712,25 +883,36 @@ static unsigned int gpioclx_irq_parents(struct gpioclx_controller *ctrl, unsigne
 	return n;
 }
 
+static void gpioclx_irq_free_threaded_parents(struct gpioclx_controller *ctrl)
+{
+	while (ctrl->nthreaded)
+		free_irq(ctrl->threaded[--ctrl->nthreaded], ctrl);
+}
+
+/* Not devm: the threads call the client, so they go before it is stopped. */
 static int gpioclx_irq_request_threaded_parents(struct gpioclx_controller *ctrl)
 {
 	irq_handler_t hardirq = NULL;
-	unsigned int *parents, i, n;
+	unsigned int n;
 	int ret;
 
-	parents = devm_kcalloc(ctrl->dev, ctrl->nbanks, sizeof(*parents), GFP_KERNEL);
-	if (!parents)
+	ctrl->threaded = devm_kcalloc(ctrl->dev, ctrl->nbanks, sizeof(*ctrl->threaded),
+				      GFP_KERNEL);
+	if (!ctrl->threaded)
 		return -ENOMEM;
-	n = gpioclx_irq_parents(ctrl, parents);
+	n = gpioclx_irq_parents(ctrl, ctrl->threaded);
 	if (ctrl->cb->CLIENT_PreProcessControllerInterrupt)
 		hardirq = gpioclx_parent_hardirq;
-	for (i = 0; i < n; i++) {
-		ret = devm_request_threaded_irq(ctrl->dev, parents[i], hardirq,
-						gpioclx_parent_handler, IRQF_ONESHOT | IRQF_SHARED,
-						dev_name(ctrl->dev), ctrl);
-		if (ret)
-			return dev_err_probe(ctrl->dev, ret, "requesting parent interrupt %u\n",
-					     parents[i]);
+	for (ctrl->nthreaded = 0; ctrl->nthreaded < n; ctrl->nthreaded++) {
+		ret = request_threaded_irq(ctrl->threaded[ctrl->nthreaded], hardirq,
+					   gpioclx_parent_handler, IRQF_ONESHOT | IRQF_SHARED,
+					   dev_name(ctrl->dev), ctrl);
+		if (ret) {
+			dev_err_probe(ctrl->dev, ret, "requesting parent interrupt %u\n",
+				      ctrl->threaded[ctrl->nthreaded]);
+			gpioclx_irq_free_threaded_parents(ctrl);
+			return ret;
+		}
 	}
 	return 0;
 }
@@ -751,6 +933,7 @@ int gpioclx_irq_setup(struct gpioclx_controller *ctrl)
 
 	mutex_init(&ctrl->irq_bus_lock);
 	ctrl->storm_limit = storm_limit;
+	INIT_DELAYED_WORK(&ctrl->storm_rearm, gpioclx_irq_storm_rearm);
 	if (!ctrl->cb->CLIENT_EnableInterrupt)
 		return 0;
 	ret = gpioclx_debounce_setup(ctrl);
@@ -784,6 +967,19 @@ int gpioclx_irq_start(struct gpioclx_controller *ctrl)
 	return gpioclx_irq_request_threaded_parents(ctrl);
 }
 
+/*
+ * .remove, before the gpio_chip goes: nothing may call the client from a
+ * timer, a work item or a parent's thread once it is stopped.
+ */
+void gpioclx_irq_stop(struct gpioclx_controller *ctrl)
+{
+	if (!ctrl->cb->CLIENT_EnableInterrupt)
+		return;
+	gpioclx_irq_free_threaded_parents(ctrl);
+	cancel_delayed_work_sync(&ctrl->storm_rearm);
+	gpioclx_debounce_stop_all(ctrl);
+}
+
 /* Unbind: disable what consumers left enabled. */
 void gpioclx_irq_disable_all(struct gpioclx_controller *ctrl)
 {
@@ -799,7 +995,7 @@ void gpioclx_irq_disable_all(struct gpioclx_controller *ctrl)
 		for_each_set_bit(pin, bits, 64) {
 			dev_warn(ctrl->dev, "line %u: interrupt still enabled at unbind: disabling\n",
 				 bank->base + pin);
-			gpioclx_irq_client_disable(bank, pin);
+			gpioclx_irq_client_disable(bank, pin, true);
 		}
 	}
 }

@@ -43,46 +43,41 @@ bool gpioclx_both_initial_level(struct gpioclx_bank *bank, unsigned int pin)
 void gpioclx_both_rearm(struct gpioclx_bank *bank, unsigned int pin)
 {
 	bank->pins[pin].last_level = !bank->pins[pin].last_level;
-	gpioclx_irq_client_reconfigure(bank, pin);
+	gpioclx_irq_client_reconfigure(bank, pin, IRQ_TYPE_EDGE_BOTH);
 }
 
+/*
+ * The debounce period is over. Everything that reaches the client checks,
+ * under the bank lock, that the line is still enabled: irq_shutdown()
+ * clears that first and cannot always wait for this timer.
+ */
 static enum hrtimer_restart gpioclx_debounce_expired(struct hrtimer *timer)
 {
 	struct gpioclx_debounce *d = container_of(timer, struct gpioclx_debounce, timer);
 	struct gpioclx_bank *bank = d->bank;
 	struct gpioclx_controller *ctrl = bank->ctrl;
-	unsigned int pin = d->pin, type = bank->pins[pin].irq_type;
+	unsigned int pin = d->pin, type = gpioclx_irq_type(bank, pin);
 	u64 bit = BIT_ULL(pin);
 	bool level, deliver;
 
-	if (!(bank->irq_enabled & bit))
-		return HRTIMER_NORESTART;	/* shut down meanwhile */
+	if (!(READ_ONCE(bank->irq_enabled) & bit))
+		goto out;	/* shut down meanwhile */
 	level = gpioclx_line_level(bank, pin);
 	if (bank->irq_emulated_both & bit) {
 		bank->pins[pin].last_level = level;
-		gpioclx_irq_client_reconfigure(bank, pin);
+		gpioclx_irq_client_reconfigure(bank, pin, type);
 	}
 	deliver = level != d->stable &&
 		  (type == IRQ_TYPE_EDGE_BOTH || (type == IRQ_TYPE_EDGE_RISING && level) ||
 		   (type == IRQ_TYPE_EDGE_FALLING && !level));
 	d->stable = level;
-	bank->irq_debouncing &= ~bit;
+	clear_bit(pin, &bank->irq_debouncing);
 	if (deliver)
 		generic_handle_domain_irq_safe(ctrl->gc.irq.domain, bank->base + pin);
 	/* drop what latched while we waited, then listen again */
-	if (!(bank->irq_emulated_both & bit) && bank->pins[pin].mode == Latched &&
-	    !ctrl->info.Flags.ActiveInterruptsAutoClearOnRead) {
-		GPIO_CLEAR_ACTIVE_INTERRUPTS_PARAMETERS p = { .BankId = bank->id,
-							      .ClearActiveMask = bit };
-		NTSTATUS status;
-
-		gpioclx_bank_lock(bank);
-		status = ctrl->cb->CLIENT_ClearActiveInterrupts(ctrl->context, &p);
-		gpioclx_bank_unlock(bank);
-		gpioclx_note_call(ctrl, GPIOCLX_CB_CLEAR_ACTIVE, bank->id, bit, status);
-	}
-	if (bank->irq_enabled & bit)
-		gpioclx_irq_client_unmask(bank, pin);
+	gpioclx_irq_client_settle(bank, pin);
+out:
+	clear_bit(pin, &bank->irq_debouncing);
 	return HRTIMER_NORESTART;
 }
 
@@ -90,44 +85,54 @@ static enum hrtimer_restart gpioclx_debounce_expired(struct hrtimer *timer)
 bool gpioclx_debounce_event(struct gpioclx_bank *bank, unsigned int pin)
 {
 	struct gpioclx_debounce *d;
-	u64 bit = BIT_ULL(pin);
 
-	if (!bank->debounce || bank->pins[pin].irq_type & IRQ_TYPE_LEVEL_MASK)
+	if (!bank->debounce || gpioclx_irq_type(bank, pin) & IRQ_TYPE_LEVEL_MASK)
 		return false;	/* only edges are debounced */
 	d = &bank->debounce[pin];
-	if (!(bank->irq_debouncing & bit)) {
-		bank->irq_debouncing |= bit;
-		gpioclx_irq_client_mask(bank, bit);
-		hrtimer_start(&d->timer, ns_to_ktime((u64)bank->pins[pin].debounce_us * NSEC_PER_USEC),
-			      HRTIMER_MODE_REL);
+	if (!test_and_set_bit(pin, &bank->irq_debouncing)) {
+		gpioclx_irq_client_mask(bank, BIT_ULL(pin));
+		hrtimer_start(&d->timer,
+			      ns_to_ktime((u64)READ_ONCE(bank->pins[pin].debounce_us) *
+					  NSEC_PER_USEC), HRTIMER_MODE_REL);
 	}
 	return true;
 }
 
-/* The line's interrupt is being shut down (any context). */
-void gpioclx_debounce_cancel(struct gpioclx_bank *bank, unsigned int pin)
+/*
+ * The line's interrupt is being shut down: @sync waits for a running
+ * timer (process context), else only a pending one is stopped (under the
+ * descriptor lock, which the timer's delivery takes).
+ */
+void gpioclx_debounce_cancel(struct gpioclx_bank *bank, unsigned int pin, bool sync)
 {
 	if (!bank->debounce)
 		return;
-	hrtimer_try_to_cancel(&bank->debounce[pin].timer);
-	bank->irq_debouncing &= ~BIT_ULL(pin);
+	if (sync)
+		hrtimer_cancel(&bank->debounce[pin].timer);
+	else
+		hrtimer_try_to_cancel(&bank->debounce[pin].timer);
+	clear_bit(pin, &bank->irq_debouncing);
 }
 
-/* Called when a debounced line's interrupt is enabled. */
+/*
+ * Called when a debounced line's interrupt is enabled: the debounce
+ * emulation's one read, the level the line settles from.
+ */
 void gpioclx_debounce_start(struct gpioclx_bank *bank, unsigned int pin)
 {
-	if (bank->debounce && bank->pins[pin].debounce_us)
+	if (bank->debounce && READ_ONCE(bank->pins[pin].debounce_us))
 		bank->debounce[pin].stable = gpioclx_line_level(bank, pin);
 }
 
-static void gpioclx_debounce_stop_all(void *data)
+/* .remove: no timer may run once the gpio_chip and the client are gone. */
+void gpioclx_debounce_stop_all(struct gpioclx_controller *ctrl)
 {
-	struct gpioclx_controller *ctrl = data;
 	unsigned int b, pin;
 
 	for (b = 0; b < ctrl->nbanks; b++)
-		for (pin = 0; pin < ctrl->banks[b].npins; pin++)
-			hrtimer_cancel(&ctrl->banks[b].debounce[pin].timer);
+		if (ctrl->banks[b].debounce)
+			for (pin = 0; pin < ctrl->banks[b].npins; pin++)
+				gpioclx_debounce_cancel(&ctrl->banks[b], pin, true);
 }
 
 int gpioclx_debounce_setup(struct gpioclx_controller *ctrl)
@@ -157,5 +162,5 @@ int gpioclx_debounce_setup(struct gpioclx_controller *ctrl)
 			bank->debounce[pin].pin = pin;
 		}
 	}
-	return devm_add_action_or_reset(ctrl->dev, gpioclx_debounce_stop_all, ctrl);
+	return 0;
 }

@@ -7,11 +7,11 @@
  *    a raw spinlock with interrupts off for memory-mapped controllers (the
  *    "DIRQL" callbacks), a mutex for serially connected ones (PASSIVE);
  *  - the passive serialisation of Connect/Disconnect/Enable/Disable: one at
- *    a time per controller. For memory-mapped controllers it is a raw
- *    spinlock, not the bank lock, because those callbacks take the bank
- *    lock themselves. For serial controllers it also holds the bank lock,
- *    which is what GpioClx documents ("serialised by the bank wait lock").
+ *    a time per controller (gpioclx_passive_begin()).
  */
+#include <linux/delay.h>
+#include <linux/preempt.h>
+
 #include "gpioclx_internal.h"
 
 void gpioclx_bank_lock(struct gpioclx_bank *bank)
@@ -38,28 +38,72 @@ void gpioclx_bank_unlock(struct gpioclx_bank *bank)
 		mutex_unlock(&bank->mutex);
 }
 
-void gpioclx_passive_begin(struct gpioclx_bank *bank, unsigned long *flags)
+/*
+ * Whether the caller may sleep. gpiolib calls request/free and the
+ * character device's direction changes in process context, but a
+ * non-sleeping gpio_chip may also be driven from atomic context (its
+ * open-drain emulation, atomic consumers, irq_startup/irq_shutdown under
+ * the descriptor lock). Only a kernel that counts preemption can tell;
+ * without that count every call is treated as possibly atomic.
+ */
+static bool gpioclx_may_sleep(void)
 {
-	struct gpioclx_controller *ctrl = bank->ctrl;
-
-	if (ctrl->mm) {
-		raw_spin_lock_irqsave(&ctrl->passive_raw, *flags);
-	} else {
-		mutex_lock(&ctrl->passive_mutex);
-		gpioclx_bank_lock(bank);
-	}
+	return IS_ENABLED(CONFIG_PREEMPT_COUNT) && preemptible();
 }
 
-void gpioclx_passive_end(struct gpioclx_bank *bank, unsigned long flags)
+/*
+ * How long an atomic caller spins for a passive call in progress (another
+ * line's Connect on another CPU takes microseconds) before giving up.
+ */
+#define GPIOCLX_PASSIVE_SPIN_US 1000
+
+/**
+ * gpioclx_passive_begin - serialise a passive client call
+ * @bank: the bank it is for
+ *
+ * GpioClx runs Connect/Disconnect and Enable/Disable one at a time, at
+ * PASSIVE_LEVEL. Here they run under one mutex per controller, called
+ * with interrupts on wherever the caller may sleep. A memory-mapped
+ * controller reached from atomic context takes the mutex without
+ * sleeping, or fails with STATUS_DEVICE_BUSY (logged) if another passive
+ * call holds it for longer than GPIOCLX_PASSIVE_SPIN_US; the callback then
+ * runs in the caller's atomic context. Serial controllers also hold the
+ * bank lock, as GpioClx documents ("serialised by the bank wait lock").
+ *
+ * Return: STATUS_SUCCESS with the lock held, or STATUS_DEVICE_BUSY.
+ */
+NTSTATUS gpioclx_passive_begin(struct gpioclx_bank *bank)
+{
+	struct gpioclx_controller *ctrl = bank->ctrl;
+	unsigned int spun;
+
+	if (!ctrl->mm) {
+		mutex_lock(&ctrl->passive_mutex);
+		gpioclx_bank_lock(bank);
+		return STATUS_SUCCESS;
+	}
+	if (gpioclx_may_sleep()) {
+		mutex_lock(&ctrl->passive_mutex);
+		return STATUS_SUCCESS;
+	}
+	for (spun = 0; !in_interrupt() && spun < GPIOCLX_PASSIVE_SPIN_US; spun++) {
+		if (mutex_trylock(&ctrl->passive_mutex))
+			return STATUS_SUCCESS;
+		udelay(1);
+	}
+	dev_err_ratelimited(ctrl->dev,
+			    "bank %u: a connection change from %s context found another in progress\n",
+			    bank->id, in_interrupt() ? "interrupt" : "atomic");
+	return STATUS_DEVICE_BUSY;
+}
+
+void gpioclx_passive_end(struct gpioclx_bank *bank)
 {
 	struct gpioclx_controller *ctrl = bank->ctrl;
 
-	if (ctrl->mm) {
-		raw_spin_unlock_irqrestore(&ctrl->passive_raw, flags);
-	} else {
+	if (!ctrl->mm)
 		gpioclx_bank_unlock(bank);
-		mutex_unlock(&ctrl->passive_mutex);
-	}
+	mutex_unlock(&ctrl->passive_mutex);
 }
 
 /* The bank a client names by (Context, BankId), or NULL (logged). */

@@ -72,6 +72,7 @@ static void gpioclx_check_enabled(struct gpioclx_controller *ctrl)
 	GPIO_QUERY_ENABLED_INTERRUPTS_PARAMETERS p = {};
 	unsigned int b;
 	NTSTATUS status;
+	u64 expected;
 
 	if (!ctrl->cb->CLIENT_QueryEnabledInterrupts)
 		return;
@@ -83,9 +84,13 @@ static void gpioclx_check_enabled(struct gpioclx_controller *ctrl)
 		status = ctrl->cb->CLIENT_QueryEnabledInterrupts(ctrl->context, &p);
 		gpioclx_bank_unlock(bank);
 		gpioclx_note_call(ctrl, GPIOCLX_CB_QUERY_ENABLED, b, p.EnabledMask, status);
-		if (NT_SUCCESS(status) && p.EnabledMask != bank->irq_enabled)
+		/* a masked interrupt is not enabled in the hardware either */
+		expected = bank->irq_enabled & ~bank->irq_masked;
+		if (NT_SUCCESS(status) && p.EnabledMask != expected) {
+			ctrl->resume_mismatches++;
 			dev_err(ctrl->dev, "bank %u: interrupts enabled in hardware %#llx, expected %#llx after power-up\n",
-				b, p.EnabledMask, bank->irq_enabled);
+				b, p.EnabledMask, expected);
+		}
 	}
 }
 
@@ -158,7 +163,12 @@ void gpioclx_pm_put(struct gpioclx_controller *ctrl)
 	pm_runtime_put_autosuspend(ctrl->dev);
 }
 
-/* Probe, after StartController: idle power management if the client has it. */
+/*
+ * Probe, after StartController: idle power management if the client has
+ * it. A bus that already enabled runtime PM (AMBA, which also holds a
+ * reference across probe) keeps it enabled; otherwise it is enabled here
+ * and disabled by gpioclx_pm_removed().
+ */
 int gpioclx_pm_setup(struct gpioclx_controller *ctrl)
 {
 	ULONG timeout = ctrl->info.DeviceIdleTimeout;
@@ -168,27 +178,44 @@ int gpioclx_pm_setup(struct gpioclx_controller *ctrl)
 		return 0;
 	pm_runtime_set_autosuspend_delay(ctrl->dev, timeout ? timeout : GPIOCLX_DEFAULT_IDLE_MS);
 	pm_runtime_use_autosuspend(ctrl->dev);
-	ret = pm_runtime_set_active(ctrl->dev);
-	if (ret)
-		return ret;
-	ret = devm_pm_runtime_enable(ctrl->dev);
-	if (ret)
-		return ret;
+	ctrl->runtime_pm_by_bus = pm_runtime_enabled(ctrl->dev);
+	if (!ctrl->runtime_pm_by_bus) {
+		ret = pm_runtime_set_active(ctrl->dev);
+		if (ret) {
+			pm_runtime_dont_use_autosuspend(ctrl->dev);
+			return ret;
+		}
+		pm_runtime_enable(ctrl->dev);
+	}
 	ctrl->runtime_pm = true;
 	pm_runtime_mark_last_busy(ctrl->dev);
 	pm_request_autosuspend(ctrl->dev);
 	return 0;
 }
 
-/* Unbind: the controller must be powered to be stopped for good. */
-void gpioclx_pm_wake_for_removal(struct gpioclx_controller *ctrl)
+/*
+ * Unbind: the controller must be powered to be stopped for good; @users
+ * references that requested lines and interrupts still hold are dropped
+ * (gpiolib never calls free() for them once the chip is removed).
+ */
+void gpioclx_pm_wake_for_removal(struct gpioclx_controller *ctrl, unsigned int users)
 {
-	if (ctrl->runtime_pm)
-		pm_runtime_get_sync(ctrl->dev);
+	if (!ctrl->runtime_pm)
+		return;
+	pm_runtime_get_sync(ctrl->dev);
+	while (users--)
+		pm_runtime_put_noidle(ctrl->dev);
 }
 
 void gpioclx_pm_removed(struct gpioclx_controller *ctrl)
 {
-	if (ctrl->runtime_pm)
-		pm_runtime_put_noidle(ctrl->dev);
+	if (!ctrl->runtime_pm)
+		return;
+	if (!ctrl->runtime_pm_by_bus) {
+		pm_runtime_disable(ctrl->dev);
+		pm_runtime_set_suspended(ctrl->dev);
+	}
+	pm_runtime_dont_use_autosuspend(ctrl->dev);
+	pm_runtime_put_noidle(ctrl->dev);
+	ctrl->runtime_pm = false;
 }

@@ -4,9 +4,9 @@
  *
  * Every client failure the shim passes on goes through here, so the same
  * client status always becomes the same Linux error. STATUS_NOT_SUPPORTED
- * becomes -ENOTSUPP (not -EOPNOTSUPP): gpiolib compares set_config()
- * results against exactly that value before falling back to software
- * debounce or open-drain emulation.
+ * is -EOPNOTSUPP, an errno userspace knows; only set_config() turns it
+ * into the kernel-internal -ENOTSUPP, the value gpiolib compares against
+ * before falling back to software debounce or open-drain emulation.
  */
 #include <linux/errno.h>
 #include <linux/kernel.h>
@@ -19,8 +19,8 @@ static const struct {
 } gpioclx_status_map[] = {
 	{ STATUS_SUCCESS, 0 },
 	{ STATUS_GPIO_INTERRUPT_ALREADY_UNMASKED, 0 },	/* a warning: nothing to undo */
-	{ STATUS_NOT_SUPPORTED, -ENOTSUPP },
-	{ STATUS_NOT_IMPLEMENTED, -ENOTSUPP },
+	{ STATUS_NOT_SUPPORTED, -EOPNOTSUPP },
+	{ STATUS_NOT_IMPLEMENTED, -EOPNOTSUPP },
 	{ STATUS_INVALID_PARAMETER, -EINVAL },
 	{ STATUS_INVALID_DEVICE_REQUEST, -EINVAL },
 	{ STATUS_GPIO_INVALID_REGISTRATION_PACKET, -EINVAL },
@@ -66,4 +66,18 @@ int gpioclx_status_to_errno(NTSTATUS status)
 		if (gpioclx_status_map[i].status == status)
 			return gpioclx_status_map[i].err;
 	return NT_SUCCESS(status) ? 0 : -EIO;
+}
+
+/**
+ * gpioclx_config_status_to_errno - the errno of a refused set_config()
+ * @status: what the client's ConnectIoPins returned for the new configuration
+ *
+ * Return: as gpioclx_status_to_errno(), except -ENOTSUPP for a setting the
+ * client does not support, so gpiolib falls back.
+ */
+int gpioclx_config_status_to_errno(NTSTATUS status)
+{
+	int err = gpioclx_status_to_errno(status);
+
+	return err == -EOPNOTSUPP ? -ENOTSUPP : err;
 }
