@@ -105,6 +105,7 @@ check: deps
 	$(call check_step,kconfig,$(MAKE) -s kconfig-check)
 	$(call check_step,build-amd64,$(MAKE) -s modules)
 	$(call check_step,build-arm64,$(MAKE) -s modules ARCH=arm64)
+	$(call check_step,exports,$(ROOT)/kunit/exports-check.sh $(OUT)/*/Module.symvers)
 	$(call check_step,checkpatch,$(MAKE) -s checkpatch)
 	$(call check_step,kunit,$(MAKE) -s kunit)
 	$(call check_step,e2e,$(ROOT)/userspace/e2e.sh --arch all)

@@ -18,6 +18,9 @@
 
 struct fake *fake;
 
+/* when the suites are a module: the shim's exports are namespaced */
+MODULE_IMPORT_NS(GPIOCLX_NS);
+
 /* The controller context: the fake keeps its state globally, tests read it. */
 struct fake_context {
 	u32 magic;

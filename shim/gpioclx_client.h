@@ -23,6 +23,10 @@
  * controller up; at module exit it unbinds every device, calls the client's
  * EvtDriverUnload and forgets the registration.
  *
+ * The shim's exports live in the GPIOCLX symbol namespace; the macro
+ * imports it (a client with its own module_init adds
+ * MODULE_IMPORT_NS(GPIOCLX_NS) itself).
+ *
  * Kbuild renames each client's DriverEntry (-DDriverEntry=<prefix>_driver_entry)
  * so several clients can be built into one kernel.
  */
@@ -36,6 +40,8 @@
 #include <linux/platform_device.h>
 
 #include <ntddk.h>
+
+#include "gpioclx_compat.h"
 
 struct gpioclx_driver;
 
@@ -60,6 +66,7 @@ int gpioclx_client_driver_register(struct gpioclx_client_driver *drv, struct mod
 void gpioclx_client_driver_unregister(struct gpioclx_client_driver *drv);
 
 #define module_gpioclx_client_driver(__drv) \
+	MODULE_IMPORT_NS(GPIOCLX_NS); \
 	static int __init __drv##_init(void) \
 	{ \
 		return gpioclx_client_driver_register(&(__drv), THIS_MODULE); \

@@ -32,6 +32,16 @@
 #endif
 
 /*
+ * The symbol namespace of everything gpioclx.ko exports (Windows names
+ * stay out of the global one): a bare token until 6.13, a string since.
+ */
+#if KERNEL_VERSION(6, 13, 0) <= LINUX_VERSION_CODE
+#define GPIOCLX_NS "GPIOCLX"
+#else
+#define GPIOCLX_NS GPIOCLX
+#endif
+
+/*
  * platform_driver's void remove callback: .remove_new from 6.3 (6.1 has
  * it too, Debian's backport of the conversion), .remove again from 6.11.
  */

@@ -74,7 +74,7 @@ NTSTATUS WdfDriverCreate(PDRIVER_OBJECT DriverObject, PCUNICODE_STRING RegistryP
 		*Driver = (WDFDRIVER)gdrv;
 	return STATUS_SUCCESS;
 }
-EXPORT_SYMBOL_GPL(WdfDriverCreate);
+EXPORT_SYMBOL_NS_GPL(WdfDriverCreate, GPIOCLX_NS);
 
 NTSTATUS GPIO_CLX_RegisterClient(WDFDRIVER Driver,
 				 PGPIO_CLIENT_REGISTRATION_PACKET RegistrationPacket,
@@ -113,7 +113,7 @@ NTSTATUS GPIO_CLX_RegisterClient(WDFDRIVER Driver,
 	gdrv->registered = true;
 	return STATUS_SUCCESS;
 }
-EXPORT_SYMBOL_GPL(GPIO_CLX_RegisterClient);
+EXPORT_SYMBOL_NS_GPL(GPIO_CLX_RegisterClient, GPIOCLX_NS);
 
 NTSTATUS GPIO_CLX_UnregisterClient(WDFDRIVER Driver)
 {
@@ -126,7 +126,7 @@ NTSTATUS GPIO_CLX_UnregisterClient(WDFDRIVER Driver)
 	gdrv->registered = false;
 	return STATUS_SUCCESS;
 }
-EXPORT_SYMBOL_GPL(GPIO_CLX_UnregisterClient);
+EXPORT_SYMBOL_NS_GPL(GPIO_CLX_UnregisterClient, GPIOCLX_NS);
 
 NTSTATUS GPIO_CLX_ProcessAddDevicePreDeviceCreate(WDFDRIVER Driver, PWDFDEVICE_INIT DeviceInit,
 						  PWDF_OBJECT_ATTRIBUTES FdoAttributes)
@@ -144,7 +144,7 @@ NTSTATUS GPIO_CLX_ProcessAddDevicePreDeviceCreate(WDFDRIVER Driver, PWDFDEVICE_I
 	DeviceInit->pre_device_create_done = true;
 	return STATUS_SUCCESS;
 }
-EXPORT_SYMBOL_GPL(GPIO_CLX_ProcessAddDevicePreDeviceCreate);
+EXPORT_SYMBOL_NS_GPL(GPIO_CLX_ProcessAddDevicePreDeviceCreate, GPIOCLX_NS);
 
 NTSTATUS WdfDeviceCreate(PWDFDEVICE_INIT *DeviceInit, PWDF_OBJECT_ATTRIBUTES DeviceAttributes,
 			 WDFDEVICE *Device)
@@ -186,7 +186,7 @@ NTSTATUS WdfDeviceCreate(PWDFDEVICE_INIT *DeviceInit, PWDF_OBJECT_ATTRIBUTES Dev
 	*Device = (WDFDEVICE)ctrl;
 	return STATUS_SUCCESS;
 }
-EXPORT_SYMBOL_GPL(WdfDeviceCreate);
+EXPORT_SYMBOL_NS_GPL(WdfDeviceCreate, GPIOCLX_NS);
 
 NTSTATUS GPIO_CLX_ProcessAddDevicePostDeviceCreate(WDFDRIVER Driver, WDFDEVICE Device)
 {
@@ -202,7 +202,7 @@ NTSTATUS GPIO_CLX_ProcessAddDevicePostDeviceCreate(WDFDRIVER Driver, WDFDEVICE D
 	}
 	return STATUS_SUCCESS;
 }
-EXPORT_SYMBOL_GPL(GPIO_CLX_ProcessAddDevicePostDeviceCreate);
+EXPORT_SYMBOL_NS_GPL(GPIO_CLX_ProcessAddDevicePostDeviceCreate, GPIOCLX_NS);
 
 ULONG WdfCmResourceListGetCount(WDFCMRESLIST List)
 {
@@ -210,7 +210,7 @@ ULONG WdfCmResourceListGetCount(WDFCMRESLIST List)
 
 	return list ? list->count : 0;
 }
-EXPORT_SYMBOL_GPL(WdfCmResourceListGetCount);
+EXPORT_SYMBOL_NS_GPL(WdfCmResourceListGetCount, GPIOCLX_NS);
 
 PCM_PARTIAL_RESOURCE_DESCRIPTOR WdfCmResourceListGetDescriptor(WDFCMRESLIST List, ULONG Index)
 {
@@ -218,7 +218,7 @@ PCM_PARTIAL_RESOURCE_DESCRIPTOR WdfCmResourceListGetDescriptor(WDFCMRESLIST List
 
 	return list && Index < list->count ? &list->descs[Index] : NULL;
 }
-EXPORT_SYMBOL_GPL(WdfCmResourceListGetDescriptor);
+EXPORT_SYMBOL_NS_GPL(WdfCmResourceListGetDescriptor, GPIOCLX_NS);
 
 VOID RtlAssert(PVOID VoidFailedAssertion, PVOID VoidFileName, ULONG LineNumber,
 	       PSTR MutableMessage)
@@ -227,7 +227,7 @@ VOID RtlAssert(PVOID VoidFailedAssertion, PVOID VoidFileName, ULONG LineNumber,
 	     (const char *)VoidFileName, LineNumber, (const char *)VoidFailedAssertion,
 	     MutableMessage ? ": " : "", MutableMessage ? MutableMessage : "");
 }
-EXPORT_SYMBOL_GPL(RtlAssert);
+EXPORT_SYMBOL_NS_GPL(RtlAssert, GPIOCLX_NS);
 
 /* Which of our glue structures bound this device. */
 static struct gpioclx_driver *gpioclx_driver_of_platform(struct platform_device *pdev)
@@ -399,7 +399,7 @@ err_forget:
 	kfree(gdrv);
 	return ret;
 }
-EXPORT_SYMBOL_GPL(gpioclx_client_driver_register);
+EXPORT_SYMBOL_NS_GPL(gpioclx_client_driver_register, GPIOCLX_NS);
 
 /**
  * gpioclx_client_driver_unregister - unbind every device, unload the client
@@ -427,4 +427,4 @@ void gpioclx_client_driver_unregister(struct gpioclx_client_driver *drv)
 	drv->gdrv = NULL;
 	kfree(gdrv);
 }
-EXPORT_SYMBOL_GPL(gpioclx_client_driver_unregister);
+EXPORT_SYMBOL_NS_GPL(gpioclx_client_driver_unregister, GPIOCLX_NS);

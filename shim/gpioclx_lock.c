@@ -151,7 +151,7 @@ VOID GPIO_CLX_AcquireInterruptLock(PVOID Context, BANK_ID BankId)
 	bank->client_owns = true;
 	bank->client_lock_depth = 1;
 }
-EXPORT_SYMBOL_GPL(GPIO_CLX_AcquireInterruptLock);
+EXPORT_SYMBOL_NS_GPL(GPIO_CLX_AcquireInterruptLock, GPIOCLX_NS);
 
 VOID GPIO_CLX_ReleaseInterruptLock(PVOID Context, BANK_ID BankId)
 {
@@ -168,4 +168,4 @@ VOID GPIO_CLX_ReleaseInterruptLock(PVOID Context, BANK_ID BankId)
 	if (--bank->client_lock_depth == 0 && bank->client_owns)
 		gpioclx_bank_unlock(bank);
 }
-EXPORT_SYMBOL_GPL(GPIO_CLX_ReleaseInterruptLock);
+EXPORT_SYMBOL_NS_GPL(GPIO_CLX_ReleaseInterruptLock, GPIOCLX_NS);

@@ -84,7 +84,7 @@ struct gpioclx_mmio_model *gpioclx_mmio_model_add(const char *name, size_t size,
 	static_branch_inc(&gpioclx_models_present);
 	return model;
 }
-EXPORT_SYMBOL_GPL(gpioclx_mmio_model_add);
+EXPORT_SYMBOL_NS_GPL(gpioclx_mmio_model_add, GPIOCLX_NS);
 
 void gpioclx_mmio_model_remove(struct gpioclx_mmio_model *model)
 {
@@ -101,7 +101,7 @@ void gpioclx_mmio_model_remove(struct gpioclx_mmio_model *model)
 	kfree(model->cookie);
 	kfree(model);
 }
-EXPORT_SYMBOL_GPL(gpioclx_mmio_model_remove);
+EXPORT_SYMBOL_NS_GPL(gpioclx_mmio_model_remove, GPIOCLX_NS);
 
 /* The model whose window holds [phys, phys + size), or NULL. */
 static struct gpioclx_mmio_model *gpioclx_model_by_phys(phys_addr_t phys, size_t size)
@@ -167,7 +167,7 @@ PVOID MmMapIoSpaceEx(PHYSICAL_ADDRESS PhysicalAddress, SIZE_T NumberOfBytes, ULO
 		pr_err("gpioclx: %s(%pa, %zu) failed\n", __func__, &phys, (size_t)NumberOfBytes);
 	return (__force PVOID)va;
 }
-EXPORT_SYMBOL_GPL(MmMapIoSpaceEx);
+EXPORT_SYMBOL_NS_GPL(MmMapIoSpaceEx, GPIOCLX_NS);
 
 PVOID MmMapIoSpace(PHYSICAL_ADDRESS PhysicalAddress, SIZE_T NumberOfBytes,
 		   MEMORY_CACHING_TYPE CacheType)
@@ -176,7 +176,7 @@ PVOID MmMapIoSpace(PHYSICAL_ADDRESS PhysicalAddress, SIZE_T NumberOfBytes,
 			      CacheType == MmWriteCombined ? PAGE_READWRITE | PAGE_WRITECOMBINE :
 							     PAGE_READWRITE | PAGE_NOCACHE);
 }
-EXPORT_SYMBOL_GPL(MmMapIoSpace);
+EXPORT_SYMBOL_NS_GPL(MmMapIoSpace, GPIOCLX_NS);
 
 VOID MmUnmapIoSpace(PVOID BaseAddress, SIZE_T NumberOfBytes)
 {
@@ -194,7 +194,7 @@ VOID MmUnmapIoSpace(PVOID BaseAddress, SIZE_T NumberOfBytes)
 	}
 	iounmap((__force void __iomem *)BaseAddress);
 }
-EXPORT_SYMBOL_GPL(MmUnmapIoSpace);
+EXPORT_SYMBOL_NS_GPL(MmUnmapIoSpace, GPIOCLX_NS);
 
 /* A model's answer to a read of @addr, if @addr is in a model window. */
 static bool gpioclx_model_read(const volatile void *addr, unsigned int width, u64 *v)
@@ -237,7 +237,7 @@ UCHAR READ_REGISTER_UCHAR(volatile UCHAR *Register)
 
 	return gpioclx_model_read(Register, 1, &v) ? v : readb(gpioclx_iomem(Register));
 }
-EXPORT_SYMBOL_GPL(READ_REGISTER_UCHAR);
+EXPORT_SYMBOL_NS_GPL(READ_REGISTER_UCHAR, GPIOCLX_NS);
 
 USHORT READ_REGISTER_USHORT(volatile USHORT *Register)
 {
@@ -245,7 +245,7 @@ USHORT READ_REGISTER_USHORT(volatile USHORT *Register)
 
 	return gpioclx_model_read(Register, 2, &v) ? v : readw(gpioclx_iomem(Register));
 }
-EXPORT_SYMBOL_GPL(READ_REGISTER_USHORT);
+EXPORT_SYMBOL_NS_GPL(READ_REGISTER_USHORT, GPIOCLX_NS);
 
 ULONG READ_REGISTER_ULONG(volatile ULONG *Register)
 {
@@ -253,7 +253,7 @@ ULONG READ_REGISTER_ULONG(volatile ULONG *Register)
 
 	return gpioclx_model_read(Register, 4, &v) ? v : readl(gpioclx_iomem(Register));
 }
-EXPORT_SYMBOL_GPL(READ_REGISTER_ULONG);
+EXPORT_SYMBOL_NS_GPL(READ_REGISTER_ULONG, GPIOCLX_NS);
 
 ULONG64 READ_REGISTER_ULONG64(volatile ULONG64 *Register)
 {
@@ -261,32 +261,32 @@ ULONG64 READ_REGISTER_ULONG64(volatile ULONG64 *Register)
 
 	return gpioclx_model_read(Register, 8, &v) ? v : readq(gpioclx_iomem(Register));
 }
-EXPORT_SYMBOL_GPL(READ_REGISTER_ULONG64);
+EXPORT_SYMBOL_NS_GPL(READ_REGISTER_ULONG64, GPIOCLX_NS);
 
 VOID WRITE_REGISTER_UCHAR(volatile UCHAR *Register, UCHAR Value)
 {
 	if (!gpioclx_model_write(Register, Value, 1))
 		writeb(Value, gpioclx_iomem(Register));
 }
-EXPORT_SYMBOL_GPL(WRITE_REGISTER_UCHAR);
+EXPORT_SYMBOL_NS_GPL(WRITE_REGISTER_UCHAR, GPIOCLX_NS);
 
 VOID WRITE_REGISTER_USHORT(volatile USHORT *Register, USHORT Value)
 {
 	if (!gpioclx_model_write(Register, Value, 2))
 		writew(Value, gpioclx_iomem(Register));
 }
-EXPORT_SYMBOL_GPL(WRITE_REGISTER_USHORT);
+EXPORT_SYMBOL_NS_GPL(WRITE_REGISTER_USHORT, GPIOCLX_NS);
 
 VOID WRITE_REGISTER_ULONG(volatile ULONG *Register, ULONG Value)
 {
 	if (!gpioclx_model_write(Register, Value, 4))
 		writel(Value, gpioclx_iomem(Register));
 }
-EXPORT_SYMBOL_GPL(WRITE_REGISTER_ULONG);
+EXPORT_SYMBOL_NS_GPL(WRITE_REGISTER_ULONG, GPIOCLX_NS);
 
 VOID WRITE_REGISTER_ULONG64(volatile ULONG64 *Register, ULONG64 Value)
 {
 	if (!gpioclx_model_write(Register, Value, 8))
 		writeq(Value, gpioclx_iomem(Register));
 }
-EXPORT_SYMBOL_GPL(WRITE_REGISTER_ULONG64);
+EXPORT_SYMBOL_NS_GPL(WRITE_REGISTER_ULONG64, GPIOCLX_NS);

@@ -21,5 +21,7 @@ struct gpioclx_client_driver gpioclx_sim_driver = {
 	.id_table = gpioclx_sim_ids,
 };
 
+/* its module_init is simgpio_hw.c's, not module_gpioclx_client_driver()'s */
+MODULE_IMPORT_NS(GPIOCLX_NS);
 MODULE_DESCRIPTION("Simulated memory-mapped GPIO controller (GpioClx client)");
 MODULE_LICENSE("GPL");

@@ -637,4 +637,5 @@ static void __exit bench_exit(void)
 module_exit(bench_exit);
 
 MODULE_DESCRIPTION("GpioClx shim microbenchmark: no-op client vs native no-op gpio_chip");
+MODULE_IMPORT_NS(GPIOCLX_NS);
 MODULE_LICENSE("GPL");
