@@ -266,6 +266,8 @@ static NTSTATUS FakeConnectIoPins(PVOID Context, PGPIO_CONNECT_IO_PINS_PARAMETER
 	status = fake_enter(&c);
 	if (!NT_SUCCESS(status))
 		return status;
+	if (fake->during_connect)
+		fake->during_connect();
 	if (!b || p->ConnectMode < ConnectModeInput || p->ConnectMode > ConnectModeMaximum)
 		return STATUS_INVALID_PARAMETER;
 	if ((p->PullConfiguration < 8 && fake->cfg.refuse_pull & BIT(p->PullConfiguration)) ||
@@ -432,11 +434,27 @@ static NTSTATUS FakeDisableInterrupt(PVOID Context, PGPIO_DISABLE_INTERRUPT_PARA
 	return STATUS_SUCCESS;
 }
 
+/* See fake_cfg.watch_lock_holds: is the hold a Mask opened still open? */
+static int fake_hold_still_open(PVOID Context, BANK_ID BankId)
+{
+	int open;
+
+	if (!fake->cfg.watch_lock_holds || !fake->ctrl)
+		return -1;
+	open = fake->ctrl->banks[BankId].client_lock_depth > 0;
+	if (open)
+		GPIO_CLX_ReleaseInterruptLock(Context, BankId);
+	return open;
+}
+
 static NTSTATUS FakeMaskInterrupts(PVOID Context, PGPIO_MASK_INTERRUPT_PARAMETERS p)
 {
 	struct fake_call c = { .cb = GPIOCLX_CB_MASK_INTERRUPTS, .bank = p->BankId,
 			       .pins = p->PinMask };
 	NTSTATUS status;
+
+	if (fake->cfg.watch_lock_holds && fake->ctrl)
+		GPIO_CLX_AcquireInterruptLock(Context, p->BankId);
 
 	fake_passive_check();
 	status = fake_enter(&c);
@@ -453,7 +471,8 @@ static NTSTATUS FakeUnmaskInterrupt(PVOID Context, PGPIO_ENABLE_INTERRUPT_PARAME
 {
 	struct fake_call c = { .cb = GPIOCLX_CB_UNMASK_INTERRUPT, .bank = p->BankId,
 			       .pins = BIT_ULL(p->PinNumber), .mode = p->InterruptMode,
-			       .polarity = p->Polarity, .pull = p->PullConfiguration };
+			       .polarity = p->Polarity, .pull = p->PullConfiguration,
+			       .state = fake_hold_still_open(Context, p->BankId) };
 	struct fake_bank *b = fake_bank(p->BankId);
 	NTSTATUS status;
 
@@ -515,7 +534,8 @@ static NTSTATUS FakeReconfigureInterrupt(PVOID Context,
 {
 	struct fake_call c = { .cb = GPIOCLX_CB_RECONFIGURE, .bank = p->BankId,
 			       .pins = BIT_ULL(p->PinNumber), .mode = p->InterruptMode,
-			       .polarity = p->Polarity };
+			       .polarity = p->Polarity,
+			       .state = fake_hold_still_open(Context, p->BankId) };
 	struct fake_bank *b = fake_bank(p->BankId);
 	NTSTATUS status;
 

@@ -41,6 +41,12 @@ struct fake_cfg {
 	bool lock_in_callbacks;		/* take GPIO_CLX_AcquireInterruptLock as clients do */
 	bool pre_process;		/* register PreProcessControllerInterrupt */
 	bool refuse_level;		/* Enable/Reconfigure refuse LevelSensitive */
+	/*
+	 * Mask leaves a (tolerated, nested) GPIO_CLX_AcquireInterruptLock
+	 * open; Reconfigure and Unmask record in .state whether it is still
+	 * open (1: the shim held the bank lock from the Mask on) and close it.
+	 */
+	bool watch_lock_holds;
 	bool pm_domain;			/* the device gets a PM domain (detach recorded) */
 	bool bus_runtime_pm;		/* the bus enables runtime PM around probe, as AMBA does */
 	/* tweak the packet or the basic information after they are built */
@@ -105,6 +111,8 @@ struct fake {
 	NTSTATUS driver_entry_status;	/* what GPIO_CLX_RegisterClient returned */
 	/* called inside ReconfigureInterrupt: the line changes "meanwhile" */
 	void (*during_reconfigure)(void);
+	/* called inside ConnectIoPins: something happens "meanwhile" */
+	void (*during_connect)(void);
 	int register_ret;		/* gpioclx_client_driver_register() */
 	unsigned int prepare_count, release_count, start_count, stop_count;
 	unsigned int unload_count;

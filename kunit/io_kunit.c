@@ -9,6 +9,9 @@
 #include <linux/gpio/consumer.h>
 #include <linux/gpio/machine.h>
 
+#include <linux/pinctrl/pinctrl.h>
+#include <linux/pinctrl/pinmux.h>
+
 #include "fake_client.h"
 
 static void io_input_request_and_free(struct kunit *test)
@@ -354,6 +357,107 @@ static void io_serial_controller_sleeps(struct kunit *test)
 	fake_release(desc);
 }
 
+/* A pin controller whose pins 0..7 back lines 0..7 (DT gpio-ranges). */
+static const struct pinctrl_pin_desc io_pins[] = {
+	PINCTRL_PIN(0, "p0"), PINCTRL_PIN(1, "p1"), PINCTRL_PIN(2, "p2"), PINCTRL_PIN(3, "p3"),
+	PINCTRL_PIN(4, "p4"), PINCTRL_PIN(5, "p5"), PINCTRL_PIN(6, "p6"), PINCTRL_PIN(7, "p7"),
+};
+
+static unsigned int io_mux_requested, io_mux_freed;
+
+static int io_pc_groups_count(struct pinctrl_dev *pctldev)
+{
+	return 0;
+}
+
+static const char *io_pc_group_name(struct pinctrl_dev *pctldev, unsigned int selector)
+{
+	return NULL;
+}
+
+static int io_pmx_functions_count(struct pinctrl_dev *pctldev)
+{
+	return 0;
+}
+
+static const char *io_pmx_function_name(struct pinctrl_dev *pctldev, unsigned int selector)
+{
+	return NULL;
+}
+
+static int io_pmx_function_groups(struct pinctrl_dev *pctldev, unsigned int selector,
+				  const char * const **groups, unsigned int *ngroups)
+{
+	return -EINVAL;
+}
+
+static int io_pmx_set_mux(struct pinctrl_dev *pctldev, unsigned int func, unsigned int group)
+{
+	return -EINVAL;
+}
+
+static int io_pmx_gpio_enable(struct pinctrl_dev *pctldev, struct pinctrl_gpio_range *range,
+			      unsigned int pin)
+{
+	io_mux_requested |= BIT(pin);
+	return 0;
+}
+
+static void io_pmx_gpio_free(struct pinctrl_dev *pctldev, struct pinctrl_gpio_range *range,
+			     unsigned int pin)
+{
+	io_mux_freed |= BIT(pin);
+}
+
+static const struct pinctrl_ops io_pctl_ops = {
+	.get_groups_count = io_pc_groups_count,
+	.get_group_name = io_pc_group_name,
+};
+
+static const struct pinmux_ops io_pmx_ops = {
+	.get_functions_count = io_pmx_functions_count,
+	.get_function_name = io_pmx_function_name,
+	.get_function_groups = io_pmx_function_groups,
+	.set_mux = io_pmx_set_mux,
+	.gpio_request_enable = io_pmx_gpio_enable,
+	.gpio_disable_free = io_pmx_gpio_free,
+};
+
+/* With a pin range, a requested line is muxed to GPIO and given back at free. */
+static void io_pin_ranges_mux_the_pin(struct kunit *test)
+{
+	struct pinctrl_desc pd = {
+		.name = "gpioclx-kunit-pinctrl", .pins = io_pins, .npins = ARRAY_SIZE(io_pins),
+		.pctlops = &io_pctl_ops, .pmxops = &io_pmx_ops, .owner = THIS_MODULE,
+	};
+	struct platform_device *pdev;
+	struct pinctrl_dev *pctl;
+	struct gpio_desc *desc;
+
+	if (!IS_ENABLED(CONFIG_PINMUX))
+		kunit_skip(test, "no CONFIG_PINMUX");
+	fake_start(test, NULL);
+	pdev = platform_device_register_simple("gpioclx-kunit-pinctrl", PLATFORM_DEVID_AUTO,
+					       NULL, 0);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(pdev));
+	pctl = pinctrl_register(&pd, &pdev->dev, NULL);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(pctl));
+	KUNIT_ASSERT_EQ(test, gpiochip_add_pin_range(fake->gc, dev_name(&pdev->dev), 0, 0, 8), 0);
+	io_mux_requested = 0;
+	io_mux_freed = 0;
+	desc = fake_request(test, 3, GPIOD_IN);
+	KUNIT_EXPECT_EQ(test, io_mux_requested, BIT(3));
+	fake_release(desc);
+	KUNIT_EXPECT_EQ(test, io_mux_freed, BIT(3));
+	/* a line outside the range needs no pin controller */
+	desc = fake_request(test, 40, GPIOD_IN);
+	fake_release(desc);
+	KUNIT_EXPECT_EQ(test, io_mux_requested, BIT(3));
+	gpiochip_remove_pin_ranges(fake->gc);
+	pinctrl_unregister(pctl);
+	platform_device_unregister(pdev);
+}
+
 static void io_exit(struct kunit *test)
 {
 	fake_teardown();
@@ -370,6 +474,7 @@ static struct kunit_case io_cases[] = {
 	KUNIT_CASE_PARAM(io_failing_callbacks, failure_gen_params),
 	KUNIT_CASE(io_independent_io_hardware_skips_the_lock),
 	KUNIT_CASE(io_serial_controller_sleeps),
+	KUNIT_CASE(io_pin_ranges_mux_the_pin),
 	{}
 };
 

@@ -11,6 +11,7 @@
 #include <linux/gpio/consumer.h>
 #include <linux/gpio/machine.h>
 #include <linux/interrupt.h>
+#include <linux/pinctrl/pinconf-generic.h>
 
 #include "fake_client.h"
 
@@ -129,6 +130,7 @@ static void irq_level_refires_while_asserted(struct kunit *test)
 
 	fake_start(test, NULL);
 	irq = irq_request(test, 2, IRQF_TRIGGER_HIGH, &probe, &desc);
+	fake_forget_calls();
 	fake_drive(0, 2, true);
 	/* nobody quiets it: each pass of the level parent fires it again */
 	KUNIT_EXPECT_EQ(test, fake_deliver(0, 5), 5);
@@ -220,6 +222,102 @@ static void irq_both_edges_emulated(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, atomic_read(&probe.count), 2);
 	KUNIT_EXPECT_EQ(test, fake_last(GPIOCLX_CB_RECONFIGURE)->polarity, InterruptActiveHigh);
 	KUNIT_EXPECT_EQ(test, fake_deliver(0, 5), 0);
+	irq_free(irq, &probe, desc);
+}
+
+/* The re-arm is Mask, Reconfigure, Unmask under one hold of the bank lock. */
+static void irq_both_rearm_one_lock_hold(struct kunit *test)
+{
+	struct fake_cfg cfg = { .watch_lock_holds = true };
+	struct irq_probe probe = {};
+	struct gpio_desc *desc;
+	const struct fake_call *c;
+	int irq;
+
+	cfg.flags.EmulateActiveBoth = 1;
+	fake_start(test, &cfg);
+	irq = irq_request(test, 10, IRQF_TRIGGER_RISING | IRQF_TRIGGER_FALLING, &probe, &desc);
+	fake_forget_calls();
+	fake_drive(0, 10, true);
+	KUNIT_EXPECT_EQ(test, fake_deliver(0, 5), 1);
+	c = fake_last(GPIOCLX_CB_RECONFIGURE);
+	KUNIT_ASSERT_NOT_NULL(test, c);
+	KUNIT_EXPECT_EQ(test, c->state, 1);	/* the Mask's hold was still open */
+	KUNIT_EXPECT_EQ(test, fake_count(GPIOCLX_CB_UNMASK_INTERRUPT), 1);
+	fake->cfg.watch_lock_holds = false;
+	irq_free(irq, &probe, desc);
+}
+
+static void irq_edge_during_connect(void)
+{
+	fake->during_connect = NULL;	/* once */
+	fake_drive(0, 10, true);
+	fake_deliver(0, 5);
+}
+
+/* A bias change while edges flow keeps what the interrupt path programmed. */
+static void irq_config_change_keeps_interrupt_state(struct kunit *test)
+{
+	struct fake_cfg cfg = {};
+	struct irq_probe probe = {};
+	struct gpio_desc *desc;
+	int irq;
+
+	cfg.flags.EmulateActiveBoth = 1;
+	fake_start(test, &cfg);
+	irq = irq_request(test, 10, IRQF_TRIGGER_RISING | IRQF_TRIGGER_FALLING, &probe, &desc);
+	fake->during_connect = irq_edge_during_connect;
+	KUNIT_EXPECT_EQ(test, gpiod_set_config(desc, PIN_CONF_PACKED(PIN_CONFIG_BIAS_PULL_UP, 1)),
+			0);
+	KUNIT_EXPECT_EQ(test, atomic_read(&probe.count), 1);
+	/* re-armed for low by the edge: the shim's record agrees with the client */
+	KUNIT_EXPECT_FALSE(test, fake->banks[0].active_high & BIT_ULL(10));
+	KUNIT_EXPECT_EQ(test, fake->ctrl->banks[0].pins[10].polarity, InterruptActiveLow);
+	KUNIT_EXPECT_TRUE(test, fake->ctrl->banks[0].pins[10].last_level);
+	KUNIT_EXPECT_EQ(test, fake->ctrl->banks[0].pins[10].pull,
+			GPIO_PIN_PULL_CONFIGURATION_PULLUP);
+	fake_drive(0, 10, false);
+	KUNIT_EXPECT_EQ(test, fake_deliver(0, 5), 1);
+	KUNIT_EXPECT_EQ(test, atomic_read(&probe.count), 2);
+	irq_free(irq, &probe, desc);
+}
+
+/* A level line requested with IRQF_NO_AUTOEN stays quiet at the client. */
+static void irq_no_autoen_stays_quiet(struct kunit *test)
+{
+	struct irq_probe probe = {};
+	struct gpio_desc *desc;
+	int irq;
+
+	fake_start(test, NULL);
+	irq = irq_request(test, 7, IRQF_TRIGGER_HIGH | IRQF_NO_AUTOEN, &probe, &desc);
+	probe.deassert = true;
+	probe.level_high = true;
+	fake_drive(0, 7, true);
+	KUNIT_EXPECT_EQ(test, fake_deliver(0, 100), 0);
+	KUNIT_EXPECT_EQ(test, atomic_read(&probe.count), 0);
+	enable_irq(irq);
+	fake_deliver(0, 5);
+	KUNIT_EXPECT_EQ(test, atomic_read(&probe.count), 1);
+	irq_free(irq, &probe, desc);
+}
+
+/* Serial, EmulateActiveBoth: a type that starts the emulation disables first. */
+static void irq_serial_emulation_change_disables_first(struct kunit *test)
+{
+	struct fake_cfg cfg = { .serial = true };
+	struct irq_probe probe = {};
+	struct gpio_desc *desc;
+	int irq;
+
+	cfg.flags.EmulateActiveBoth = 1;
+	fake_start(test, &cfg);
+	irq = irq_request(test, 4, IRQF_TRIGGER_RISING, &probe, &desc);
+	fake_forget_calls();
+	KUNIT_EXPECT_EQ(test, irq_set_irq_type(irq, IRQ_TYPE_EDGE_BOTH), 0);
+	KUNIT_EXPECT_EQ(test, fake_count(GPIOCLX_CB_DISABLE_INTERRUPT), 1);
+	KUNIT_EXPECT_EQ(test, fake_count(GPIOCLX_CB_ENABLE_INTERRUPT), 1);
+	KUNIT_EXPECT_EQ(test, fake_last(GPIOCLX_CB_ENABLE_INTERRUPT)->mode, LevelSensitive);
 	irq_free(irq, &probe, desc);
 }
 
@@ -364,14 +462,17 @@ static void irq_failing_callbacks(struct kunit *test)
 	int irq;
 
 	fake_start(test, NULL);
-	/* Enable fails: logged, the line stays off, nothing is delivered */
+	/* Enable fails: request_irq() fails with its errno, nothing is delivered */
+	desc = fake_request(test, 5, GPIOD_IN);
+	irq = gpiod_to_irq(desc);
 	fake_fail(GPIOCLX_CB_ENABLE_INTERRUPT, 1, STATUS_INSUFFICIENT_RESOURCES);
-	irq = irq_request(test, 5, IRQF_TRIGGER_RISING, &probe, &desc);
+	KUNIT_EXPECT_EQ(test, request_irq(irq, irq_probe_handler, IRQF_TRIGGER_RISING, "kunit",
+					  &probe), -ENOMEM);
 	KUNIT_EXPECT_EQ(test, fake->banks[0].enabled, 0);
 	KUNIT_EXPECT_EQ(test, fake->ctrl->banks[0].irq_enabled, 0);
 	fake_drive(0, 5, true);
 	KUNIT_EXPECT_EQ(test, fake_deliver(0, 5), 0);
-	irq_free(irq, &probe, desc);
+	fake_release(desc);
 	fake_drive(0, 5, false);
 
 	/* QueryActive fails: nothing dispatched, the handler says so, no hang */
@@ -616,6 +717,10 @@ static struct kunit_case irq_cases[] = {
 	KUNIT_CASE(irq_failing_callbacks),
 	KUNIT_CASE(irq_storm_guard),
 	KUNIT_CASE(irq_storm_guard_rearms),
+	KUNIT_CASE(irq_both_rearm_one_lock_hold),
+	KUNIT_CASE(irq_config_change_keeps_interrupt_state),
+	KUNIT_CASE(irq_no_autoen_stays_quiet),
+	KUNIT_CASE(irq_serial_emulation_change_disables_first),
 	KUNIT_CASE(irq_wake_reaches_parent),
 	KUNIT_CASE(irq_refused_trigger_fails),
 	KUNIT_CASE(irq_serial_controller),

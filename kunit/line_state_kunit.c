@@ -222,6 +222,30 @@ static void state_not_supported_errno(struct kunit *test)
 	fake_release(desc);
 }
 
+/* gpiolib sets an output's bias before its direction: it goes with the Connect. */
+static void state_output_bias_goes_with_connect(struct kunit *test)
+{
+	struct gpio_desc *desc;
+
+	fake_start(test, NULL);
+	desc = gpiochip_request_own_desc(fake->gc, 12, "kunit", GPIO_PULL_UP, GPIOD_OUT_HIGH);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(desc));
+	KUNIT_EXPECT_EQ(test, fake_last(GPIOCLX_CB_CONNECT_IO)->mode, ConnectModeOutput);
+	KUNIT_EXPECT_EQ(test, fake_last(GPIOCLX_CB_CONNECT_IO)->pull,
+			GPIO_PIN_PULL_CONFIGURATION_PULLUP);
+	fake_release(desc);
+	/* a client without pulls: the output connects without one, as bias is optional */
+	fake->cfg.refuse_pull = BIT(GPIO_PIN_PULL_CONFIGURATION_PULLUP);
+	fake_forget_calls();
+	desc = gpiochip_request_own_desc(fake->gc, 13, "kunit", GPIO_PULL_UP, GPIOD_OUT_HIGH);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(desc));
+	KUNIT_EXPECT_EQ(test, fake_count(GPIOCLX_CB_CONNECT_IO), 2);
+	KUNIT_EXPECT_EQ(test, fake_last(GPIOCLX_CB_CONNECT_IO)->pull,
+			GPIO_PIN_PULL_CONFIGURATION_DEFAULT);
+	KUNIT_EXPECT_TRUE(test, fake->banks[0].latch & BIT_ULL(13));
+	fake_release(desc);
+}
+
 /* Two threads each request and release their own line of one bank. */
 struct state_churn {
 	struct gpio_chip *gc;
@@ -312,6 +336,7 @@ static struct kunit_case state_cases[] = {
 	KUNIT_CASE(state_mixed_batch_read),
 	KUNIT_CASE(state_config_unconnected),
 	KUNIT_CASE(state_not_supported_errno),
+	KUNIT_CASE(state_output_bias_goes_with_connect),
 	KUNIT_CASE(state_concurrent_requests_in_one_bank),
 	KUNIT_CASE(state_passive_callbacks_can_sleep),
 	{}

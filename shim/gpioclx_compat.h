@@ -8,7 +8,6 @@
 #define GPIOCLX_COMPAT_H
 
 #include <linux/gpio/driver.h>
-#include <linux/slab.h>
 #include <linux/version.h>
 
 /*
@@ -50,17 +49,5 @@
 #else
 #define gpioclx_platform_set_remove(pdrv, fn) ((pdrv)->remove_new = (fn))
 #endif
-
-/* Whether gpiolib has line @offset requested (label copy freed at once). */
-static inline bool gpioclx_line_is_requested(struct gpio_chip *gc, unsigned int offset)
-{
-#if GPIOCLX_LINE_LABEL_IS_DUP
-	char *label __free(kfree) = gpiochip_dup_line_label(gc, offset);
-
-	return !IS_ERR_OR_NULL(label);
-#else
-	return gpiochip_is_requested(gc, offset);
-#endif
-}
 
 #endif /* GPIOCLX_COMPAT_H */

@@ -206,7 +206,7 @@ int gpioclx_controller_probe(struct device *dev, struct gpioclx_driver *gdrv,
 	return 0;
 
 err_pm:
-	gpioclx_pm_wake_for_removal(ctrl, 0);
+	gpioclx_pm_wake_for_removal(ctrl);
 	gpioclx_pm_removed(ctrl);
 err_stop:
 	gpioclx_stop(ctrl);
@@ -229,14 +229,11 @@ err_release:
 void gpioclx_controller_remove(struct device *dev)
 {
 	struct gpioclx_controller *ctrl = dev_get_drvdata(dev);
-	unsigned int users;
 
 	if (!ctrl)
 		return;
 	gpioclx_debugfs_remove(ctrl);
-	/* gpiolib calls no free() for lines still held: their references too */
-	users = gpioclx_pm_users(ctrl);
-	gpioclx_pm_wake_for_removal(ctrl, users);
+	gpioclx_pm_wake_for_removal(ctrl);
 	gpioclx_gpiochip_teardown(ctrl);
 	gpioclx_irq_disable_all(ctrl);
 	gpioclx_disconnect_all(ctrl);

@@ -78,7 +78,7 @@ static void gpioclx_release_pin(struct gpioclx_bank *bank, unsigned int pin)
 
 	if (mode >= 0)
 		gpioclx_errno(bank->ctrl, GPIOCLX_CB_DISCONNECT_IO, bank->id,
-			      gpioclx_disconnect_pin(bank, pin, mode == ConnectModeOutput));
+			      gpioclx_disconnect_pin(bank, pin, mode == ConnectModeOutput, true));
 	bank->pins[pin].pull = GPIO_PIN_PULL_CONFIGURATION_DEFAULT;
 	bank->pins[pin].debounce = 0;
 	bank->pins[pin].debounce_us = 0;
@@ -112,22 +112,36 @@ static int gpioclx_get_direction(struct gpio_chip *gc, unsigned int offset)
 	return out & BIT_ULL(pin) ? GPIO_LINE_DIRECTION_OUT : GPIO_LINE_DIRECTION_IN;
 }
 
-/* Connect @pin in @mode, leaving any other-mode connection first. */
+/*
+ * Connect @pin in @mode, leaving any other-mode connection first. A pull
+ * set while the line had no connection (gpiolib sets an output's bias
+ * before its direction) goes with the Connect; if the client does not
+ * support it, the line connects with the default pull, as gpiolib's
+ * optional bias expects.
+ */
 static int gpioclx_switch_mode(struct gpioclx_bank *bank, unsigned int pin,
 			       GPIO_CONNECT_IO_PINS_MODE mode)
 {
 	struct gpioclx_controller *ctrl = bank->ctrl;
+	struct gpioclx_pin *cfg = &bank->pins[pin];
 	int now = gpioclx_conn_mode(bank, pin);
 	NTSTATUS status;
 
 	if (now == mode)
 		return 0;
 	if (now >= 0) {
-		status = gpioclx_disconnect_pin(bank, pin, true);
+		status = gpioclx_disconnect_pin(bank, pin, true, false);
 		if (!NT_SUCCESS(status))
 			return gpioclx_errno(ctrl, GPIOCLX_CB_DISCONNECT_IO, bank->id, status);
 	}
-	status = gpioclx_connect_pin(bank, pin, mode, &bank->pins[pin]);
+	status = gpioclx_connect_pin(bank, pin, mode, cfg, false);
+	if (status == STATUS_NOT_SUPPORTED && now < 0 &&
+	    cfg->pull != GPIO_PIN_PULL_CONFIGURATION_DEFAULT) {
+		dev_dbg(ctrl->dev, "line %u: pull %u not supported, connecting without\n",
+			bank->base + pin, cfg->pull);
+		cfg->pull = GPIO_PIN_PULL_CONFIGURATION_DEFAULT;
+		status = gpioclx_connect_pin(bank, pin, mode, cfg, false);
+	}
 	return gpioclx_errno(ctrl, GPIOCLX_CB_CONNECT_IO, bank->id, status);
 }
 
@@ -331,27 +345,35 @@ static GPIOCLX_SET_RET gpioclx_set_multiple(struct gpio_chip *gc, unsigned long 
  * Apply a new pull/debounce/drive to a connected line by reconnecting it
  * (Disconnect(PreserveConfiguration=1) + Connect with the new
  * parameters). A line with no connection has nothing to apply it to:
- * -ENOTSUPP, so gpiolib falls back. If the client refuses, the old
- * configuration is reconnected and the refusal returned.
+ * -ENOTSUPP, so gpiolib falls back; a pull is kept for the Connect to
+ * come (see gpioclx_switch_mode()). If the client refuses, the old
+ * configuration is reconnected and the refusal returned. Only the three
+ * connection fields are written back: the interrupt path owns the rest
+ * of the pin's record and may change it meanwhile.
  */
 static int gpioclx_reconfigure_pin(struct gpioclx_bank *bank, unsigned int pin,
 				   const struct gpioclx_pin *cfg)
 {
 	struct gpioclx_controller *ctrl = bank->ctrl;
+	struct gpioclx_pin *now = &bank->pins[pin];
 	int mode = gpioclx_conn_mode(bank, pin);
 	NTSTATUS status;
 
-	if (mode < 0)
+	if (mode < 0) {
+		now->pull = cfg->pull;
 		return -ENOTSUPP;
-	status = gpioclx_disconnect_pin(bank, pin, true);
+	}
+	status = gpioclx_disconnect_pin(bank, pin, true, false);
 	if (NT_SUCCESS(status))
-		status = gpioclx_connect_pin(bank, pin, mode, cfg);
+		status = gpioclx_connect_pin(bank, pin, mode, cfg, false);
 	if (NT_SUCCESS(status)) {
-		bank->pins[pin] = *cfg;
+		now->pull = cfg->pull;
+		now->debounce = cfg->debounce;
+		now->drive = cfg->drive;
 		return 0;
 	}
 	if (gpioclx_conn_mode(bank, pin) < 0)
-		gpioclx_connect_pin(bank, pin, mode, &bank->pins[pin]);
+		gpioclx_connect_pin(bank, pin, mode, now, false);
 	if (status != STATUS_NOT_SUPPORTED)	/* that one quietly: gpiolib falls back */
 		gpioclx_call_err(ctrl, GPIOCLX_CB_CONNECT_IO, bank->id, status);
 	return gpioclx_config_status_to_errno(status);
@@ -440,19 +462,6 @@ void gpioclx_disconnect_all(struct gpioclx_controller *ctrl)
 			gpioclx_release_pin(bank, pin);
 		}
 	}
-}
-
-/* How many runtime-PM references requested lines and interrupts hold. */
-unsigned int gpioclx_pm_users(struct gpioclx_controller *ctrl)
-{
-	struct gpio_chip *gc = &ctrl->gc;
-	unsigned int offset, users = 0;
-
-	for (offset = 0; offset < ctrl->total_pins; offset++) {
-		users += gpiochip_line_is_irq(gc, offset);
-		users += gpioclx_line_is_requested(gc, offset);
-	}
-	return users;
 }
 
 int gpioclx_gpiochip_setup(struct gpioclx_controller *ctrl)

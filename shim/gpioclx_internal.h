@@ -160,6 +160,14 @@ struct gpioclx_bank {
 	u64 irq_want_enabled;
 	u64 irq_want_masked;
 	u64 irq_type_dirty;		/* type changed while enabled */
+	u64 irq_reenable;		/* serial: emulation changed, Disable + Enable */
+	/*
+	 * Linux's masking of the line (irq_mask/irq_unmask), mirrored under
+	 * the bank lock so that the storm guard and the debounce timer, which
+	 * unmask from outside the irq core, never undo it.
+	 */
+	u64 irq_linux_masked;
+	u64 irq_disable_pending;	/* Disable that could not run, finished at relres */
 	/* changed from several contexts: atomic bit operations only */
 	unsigned long irq_storm_masked;	/* masked by the storm guard */
 	unsigned long irq_debouncing;	/* software debounce timer running */
@@ -202,6 +210,8 @@ struct gpioclx_controller {
 	struct mutex irq_bus_lock;	/* serial controllers' irq_chip updates */
 	unsigned int storm_limit;	/* interrupts per second per line */
 	struct delayed_work storm_rearm;	/* unmasks what the storm guard masked */
+	bool dying;			/* .remove: no timer or work may start */
+	atomic_t pm_refs;		/* runtime-PM references lines and interrupts hold */
 
 	/* power */
 	bool suspended;
@@ -247,14 +257,15 @@ void gpioclx_note_call(struct gpioclx_controller *ctrl, enum gpioclx_cb cb,
 /* gpioclx_lock.c: the bank lock around I/O and ISR-path callbacks. */
 void gpioclx_bank_lock(struct gpioclx_bank *bank);
 void gpioclx_bank_unlock(struct gpioclx_bank *bank);
-NTSTATUS gpioclx_passive_begin(struct gpioclx_bank *bank);
+NTSTATUS gpioclx_passive_begin(struct gpioclx_bank *bank, bool may_sleep);
 void gpioclx_passive_end(struct gpioclx_bank *bank);
 
 /* gpioclx_io.c: Connect/Disconnect and Read/Write, in client terms. */
 NTSTATUS gpioclx_connect_pin(struct gpioclx_bank *bank, unsigned int pin,
-			     GPIO_CONNECT_IO_PINS_MODE mode, const struct gpioclx_pin *cfg);
+			     GPIO_CONNECT_IO_PINS_MODE mode, const struct gpioclx_pin *cfg,
+			     bool may_sleep);
 NTSTATUS gpioclx_disconnect_pin(struct gpioclx_bank *bank, unsigned int pin,
-				bool preserve);
+				bool preserve, bool may_sleep);
 NTSTATUS gpioclx_read_unconnected(struct gpioclx_bank *bank, u64 mask, u64 *values);
 NTSTATUS gpioclx_read_bank(struct gpioclx_bank *bank, u64 mask, u64 *values);
 NTSTATUS gpioclx_write_bank(struct gpioclx_bank *bank, u64 set, u64 clear);
@@ -263,7 +274,6 @@ NTSTATUS gpioclx_write_bank(struct gpioclx_bank *bank, u64 set, u64 clear);
 int gpioclx_gpiochip_setup(struct gpioclx_controller *ctrl);
 void gpioclx_gpiochip_teardown(struct gpioclx_controller *ctrl);
 void gpioclx_disconnect_all(struct gpioclx_controller *ctrl);
-unsigned int gpioclx_pm_users(struct gpioclx_controller *ctrl);
 
 /* gpioclx_irq.c */
 int gpioclx_irq_setup(struct gpioclx_controller *ctrl);
@@ -317,7 +327,7 @@ extern const struct dev_pm_ops gpioclx_pm_ops;
 int gpioclx_pm_setup(struct gpioclx_controller *ctrl);
 int gpioclx_pm_get(struct gpioclx_controller *ctrl);
 void gpioclx_pm_put(struct gpioclx_controller *ctrl);
-void gpioclx_pm_wake_for_removal(struct gpioclx_controller *ctrl, unsigned int users);
+void gpioclx_pm_wake_for_removal(struct gpioclx_controller *ctrl);
 void gpioclx_pm_removed(struct gpioclx_controller *ctrl);
 
 #endif /* GPIOCLX_INTERNAL_H */

@@ -12,7 +12,8 @@
 #include "gpioclx_internal.h"
 
 NTSTATUS gpioclx_connect_pin(struct gpioclx_bank *bank, unsigned int pin,
-			     GPIO_CONNECT_IO_PINS_MODE mode, const struct gpioclx_pin *cfg)
+			     GPIO_CONNECT_IO_PINS_MODE mode, const struct gpioclx_pin *cfg,
+			     bool may_sleep)
 {
 	struct gpioclx_controller *ctrl = bank->ctrl;
 	PIN_NUMBER table[1] = { pin };
@@ -28,7 +29,7 @@ NTSTATUS gpioclx_connect_pin(struct gpioclx_bank *bank, unsigned int pin,
 	u64 bit = BIT_ULL(pin);
 	NTSTATUS status;
 
-	status = gpioclx_passive_begin(bank);
+	status = gpioclx_passive_begin(bank, may_sleep);
 	if (!NT_SUCCESS(status))
 		return status;
 	status = ctrl->cb->CLIENT_ConnectIoPins(ctrl->context, &p);
@@ -44,7 +45,8 @@ NTSTATUS gpioclx_connect_pin(struct gpioclx_bank *bank, unsigned int pin,
 	return status;
 }
 
-NTSTATUS gpioclx_disconnect_pin(struct gpioclx_bank *bank, unsigned int pin, bool preserve)
+NTSTATUS gpioclx_disconnect_pin(struct gpioclx_bank *bank, unsigned int pin, bool preserve,
+				bool may_sleep)
 {
 	struct gpioclx_controller *ctrl = bank->ctrl;
 	u64 bit = BIT_ULL(pin);
@@ -59,7 +61,7 @@ NTSTATUS gpioclx_disconnect_pin(struct gpioclx_bank *bank, unsigned int pin, boo
 	};
 	NTSTATUS status;
 
-	status = gpioclx_passive_begin(bank);
+	status = gpioclx_passive_begin(bank, may_sleep);
 	if (!NT_SUCCESS(status))
 		return status;
 	status = ctrl->cb->CLIENT_DisconnectIoPins(ctrl->context, &p);

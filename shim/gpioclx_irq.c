@@ -116,6 +116,16 @@ static void gpioclx_irq_report(struct gpioclx_bank *bank, enum gpioclx_cb cb, u6
 		gpioclx_call_err(bank->ctrl, cb, bank->id, status);
 }
 
+static void gpioclx_irq_report(struct gpioclx_bank *bank, enum gpioclx_cb cb, u64 pins,
+			       NTSTATUS status);
+
+/* Account for an Unmask made under the bank lock (counter, trace, log). */
+static void gpioclx_irq_report_unmask(struct gpioclx_bank *bank, unsigned int pin,
+				      NTSTATUS status)
+{
+	gpioclx_irq_report(bank, GPIOCLX_CB_UNMASK_INTERRUPT, BIT_ULL(pin), status);
+}
+
 /* Client calls on the ISR path, with the bank lock held by the caller. */
 static NTSTATUS gpioclx_irq_mask_locked(struct gpioclx_bank *bank, u64 pins)
 {
@@ -203,8 +213,9 @@ static NTSTATUS gpioclx_irq_client_clear(struct gpioclx_bank *bank, u64 pins)
 
 /*
  * After a debounce period: drop the edge that latched meanwhile and
- * unmask, if the line is still enabled (checked under the bank lock, as
- * irq_shutdown() clears it there).
+ * unmask, if the line is still enabled and Linux has not masked it
+ * (checked under the bank lock, where irq_shutdown() and irq_mask()
+ * record both).
  */
 void gpioclx_irq_client_settle(struct gpioclx_bank *bank, unsigned int pin)
 {
@@ -222,7 +233,8 @@ void gpioclx_irq_client_settle(struct gpioclx_bank *bank, unsigned int pin)
 			clear = ctrl->cb->CLIENT_ClearActiveInterrupts(ctrl->context, &p);
 			cleared = true;
 		}
-		if (!test_bit(pin, &bank->irq_storm_masked)) {
+		if (!test_bit(pin, &bank->irq_storm_masked) &&
+		    !(bank->irq_linux_masked & BIT_ULL(pin))) {
 			unmask = gpioclx_irq_unmask_locked(bank, pin);
 			unmasked = true;
 		}
@@ -250,6 +262,11 @@ NTSTATUS gpioclx_irq_client_reconfigure(struct gpioclx_bank *bank, unsigned int 
 	if (!ctrl->cb->CLIENT_ReconfigureInterrupt)
 		return STATUS_NOT_SUPPORTED;
 	gpioclx_bank_lock(bank);
+	if (!(bank->irq_enabled & bit)) {
+		/* shut down meanwhile (a debounce timer's late re-arm) */
+		gpioclx_bank_unlock(bank);
+		return STATUS_SUCCESS;
+	}
 	was_masked = bank->irq_masked & bit;
 	if (!was_masked)
 		mask = gpioclx_irq_mask_locked(bank, bit);
@@ -268,7 +285,7 @@ NTSTATUS gpioclx_irq_client_reconfigure(struct gpioclx_bank *bank, unsigned int 
 
 /* Passive-level client calls: Enable and Disable, for trigger @type. */
 static NTSTATUS gpioclx_irq_client_enable(struct gpioclx_bank *bank, unsigned int pin,
-					  unsigned int type)
+					  unsigned int type, bool may_sleep)
 {
 	struct gpioclx_controller *ctrl = bank->ctrl;
 	bool emulate = ctrl->info.Flags.EmulateActiveBoth && type == IRQ_TYPE_EDGE_BOTH;
@@ -289,7 +306,7 @@ static NTSTATUS gpioclx_irq_client_enable(struct gpioclx_bank *bank, unsigned in
 	gpioclx_irq_mode(bank, pin, type, &bank->pins[pin].mode, &bank->pins[pin].polarity);
 	gpioclx_bank_unlock(bank);
 	gpioclx_irq_params(bank, pin, &p);
-	status = gpioclx_passive_begin(bank);
+	status = gpioclx_passive_begin(bank, may_sleep);
 	if (NT_SUCCESS(status)) {
 		status = ctrl->cb->CLIENT_EnableInterrupt(ctrl->context, &p);
 		gpioclx_passive_end(bank);
@@ -304,34 +321,50 @@ static NTSTATUS gpioclx_irq_client_enable(struct gpioclx_bank *bank, unsigned in
 	return status;
 }
 
-static void gpioclx_irq_client_disable(struct gpioclx_bank *bank, unsigned int pin, bool sync)
+/*
+ * @may_sleep: process context, where a running debounce timer is waited
+ * for and the passive lock is waited for. Elsewhere (irq_shutdown, under
+ * the descriptor lock) a Disable that finds another passive call in
+ * progress masks the line instead, under the bank lock, and is finished
+ * in irq_release_resources.
+ */
+static void gpioclx_irq_client_disable(struct gpioclx_bank *bank, unsigned int pin,
+				       bool may_sleep)
 {
 	struct gpioclx_controller *ctrl = bank->ctrl;
 	GPIO_DISABLE_INTERRUPT_PARAMETERS p = { .BankId = bank->id, .PinNumber = pin };
+	u64 bit = BIT_ULL(pin);
 	NTSTATUS status;
 
 	/* first: a debounce timer still running sees the line off and stops */
 	gpioclx_bank_lock(bank);
-	bank->irq_enabled &= ~BIT_ULL(pin);
-	bank->irq_masked &= ~BIT_ULL(pin);
+	bank->irq_enabled &= ~bit;
 	gpioclx_bank_unlock(bank);
-	gpioclx_debounce_cancel(bank, pin, sync);
+	gpioclx_debounce_cancel(bank, pin, may_sleep);
 	clear_bit(pin, &bank->irq_storm_masked);
-	status = gpioclx_passive_begin(bank);
+	status = gpioclx_passive_begin(bank, may_sleep);
 	if (!NT_SUCCESS(status)) {
-		gpioclx_irq_report(bank, GPIOCLX_CB_DISABLE_INTERRUPT, BIT_ULL(pin), status);
+		gpioclx_bank_lock(bank);
+		if (!(bank->irq_masked & bit))
+			gpioclx_irq_mask_locked(bank, bit);
+		bank->irq_disable_pending |= bit;
+		gpioclx_bank_unlock(bank);
+		gpioclx_irq_report(bank, GPIOCLX_CB_DISABLE_INTERRUPT, bit, status);
 		return;
 	}
 	status = ctrl->cb->CLIENT_DisableInterrupt(ctrl->context, &p);
 	if (!NT_SUCCESS(status) && !ctrl->mm) {
 		/* serial controllers may fail an I/O: GpioClx retries once, flagged */
 		p.Flags.RetryDisableOnFailure = 1;
-		gpioclx_note_call(ctrl, GPIOCLX_CB_DISABLE_INTERRUPT, bank->id, BIT_ULL(pin),
-				  status);
+		gpioclx_note_call(ctrl, GPIOCLX_CB_DISABLE_INTERRUPT, bank->id, bit, status);
 		status = ctrl->cb->CLIENT_DisableInterrupt(ctrl->context, &p);
 	}
 	gpioclx_passive_end(bank);
-	gpioclx_irq_report(bank, GPIOCLX_CB_DISABLE_INTERRUPT, BIT_ULL(pin), status);
+	gpioclx_bank_lock(bank);
+	bank->irq_masked &= ~bit;
+	bank->irq_disable_pending &= ~bit;
+	gpioclx_bank_unlock(bank);
+	gpioclx_irq_report(bank, GPIOCLX_CB_DISABLE_INTERRUPT, bit, status);
 }
 
 /*
@@ -344,17 +377,20 @@ static void gpioclx_irq_sync_bank(struct gpioclx_bank *bank)
 	u64 off, on, retype, mask, unmask;
 	unsigned int pin;
 
-	off = bank->irq_enabled & ~bank->irq_want_enabled;
-	on = bank->irq_want_enabled & ~bank->irq_enabled;
-	retype = bank->irq_type_dirty & bank->irq_enabled & bank->irq_want_enabled;
-	bank->irq_type_dirty = 0;
-
+	/* an emulation that starts or stops: Disable, then Enable afresh */
+	off = (bank->irq_enabled & ~bank->irq_want_enabled) | (bank->irq_reenable & bank->irq_enabled);
+	bank->irq_reenable = 0;
 	bitmap_from_u64(bits, off);
 	for_each_set_bit(pin, bits, 64)
 		gpioclx_irq_client_disable(bank, pin, true);
+
+	on = bank->irq_want_enabled & ~bank->irq_enabled;
+	retype = bank->irq_type_dirty & bank->irq_enabled & bank->irq_want_enabled;
+	bank->irq_type_dirty = 0;
 	bitmap_from_u64(bits, on);
 	for_each_set_bit(pin, bits, 64)
-		if (!NT_SUCCESS(gpioclx_irq_client_enable(bank, pin, gpioclx_irq_type(bank, pin))))
+		if (!NT_SUCCESS(gpioclx_irq_client_enable(bank, pin, gpioclx_irq_type(bank, pin),
+							  true)))
 			bank->irq_want_enabled &= ~BIT_ULL(pin);
 	bitmap_from_u64(bits, retype);
 	for_each_set_bit(pin, bits, 64)
@@ -412,7 +448,7 @@ static unsigned int gpioclx_irq_startup(struct irq_data *d)
 		gpioclx_irq_unmask(d);
 		return 0;
 	}
-	status = gpioclx_irq_client_enable(bank, pin, type);
+	status = gpioclx_irq_client_enable(bank, pin, type, false);
 	if (!NT_SUCCESS(status))
 		dev_err(bank->ctrl->dev, "line %lu: EnableInterrupt failed, interrupt stays off\n",
 			irqd_to_hwirq(d));
@@ -458,11 +494,23 @@ static void gpioclx_irq_mask(struct irq_data *d)
 	struct gpio_chip *gc = irq_data_get_irq_chip_data(d);
 	unsigned int pin;
 	struct gpioclx_bank *bank = gpioclx_irq_bank(d, &pin);
+	u64 bit = BIT_ULL(pin);
+	NTSTATUS status = STATUS_SUCCESS;
+	bool called = false;
 
-	if (!bank->ctrl->mm)
-		bank->irq_want_masked |= BIT_ULL(pin);
-	else if (bank->irq_enabled & ~bank->irq_masked & BIT_ULL(pin))
-		gpioclx_irq_client_mask(bank, BIT_ULL(pin));
+	if (!bank->ctrl->mm) {
+		bank->irq_want_masked |= bit;
+	} else {
+		gpioclx_bank_lock(bank);
+		bank->irq_linux_masked |= bit;
+		if (bank->irq_enabled & ~bank->irq_masked & bit) {
+			status = gpioclx_irq_mask_locked(bank, bit);
+			called = true;
+		}
+		gpioclx_bank_unlock(bank);
+		if (called)
+			gpioclx_irq_report(bank, GPIOCLX_CB_MASK_INTERRUPTS, bit, status);
+	}
 	gpiochip_disable_irq(gc, irqd_to_hwirq(d));
 }
 
@@ -471,13 +519,25 @@ static void gpioclx_irq_unmask(struct irq_data *d)
 	struct gpio_chip *gc = irq_data_get_irq_chip_data(d);
 	unsigned int pin;
 	struct gpioclx_bank *bank = gpioclx_irq_bank(d, &pin);
+	u64 bit = BIT_ULL(pin);
+	NTSTATUS status = STATUS_SUCCESS;
+	bool called = false;
 
 	gpiochip_enable_irq(gc, irqd_to_hwirq(d));
-	if (!bank->ctrl->mm)
-		bank->irq_want_masked &= ~BIT_ULL(pin);
-	else if (bank->irq_enabled & bank->irq_masked & BIT_ULL(pin) &&
-		 !test_bit(pin, &bank->irq_debouncing))
-		gpioclx_irq_client_unmask(bank, pin);
+	if (!bank->ctrl->mm) {
+		bank->irq_want_masked &= ~bit;
+		return;
+	}
+	gpioclx_bank_lock(bank);
+	bank->irq_linux_masked &= ~bit;
+	if (bank->irq_enabled & bank->irq_masked & bit &&
+	    !test_bit(pin, &bank->irq_debouncing) && !test_bit(pin, &bank->irq_storm_masked)) {
+		status = gpioclx_irq_unmask_locked(bank, pin);
+		called = true;
+	}
+	gpioclx_bank_unlock(bank);
+	if (called)
+		gpioclx_irq_report(bank, GPIOCLX_CB_UNMASK_INTERRUPT, bit, status);
 }
 
 static void gpioclx_irq_ack(struct irq_data *d)
@@ -523,23 +583,30 @@ static int gpioclx_irq_set_type(struct irq_data *d, unsigned int type)
 		if (bank->irq_enabled & bit) {
 			if (ctrl->info.Flags.EmulateActiveBoth &&
 			    !!(bank->irq_emulated_both & bit) != (type == IRQ_TYPE_EDGE_BOTH))
-				bank->irq_enabled &= ~bit;	/* re-enabled at sync time */
+				bank->irq_reenable |= bit;	/* at sync time */
 			else
 				bank->irq_type_dirty |= bit;
 		}
 		return 0;
 	}
 	if (!(bank->irq_enabled & bit)) {
-		if (!gpiochip_line_is_irq(gc, irqd_to_hwirq(d)) || irqd_is_started(d))
+		/*
+		 * Not IRQD_IRQ_STARTED: the core keeps it on a descriptor
+		 * whose number a torn-down domain gave back.
+		 */
+		if (!gpiochip_line_is_irq(gc, irqd_to_hwirq(d)))
 			return 0;	/* a type for later: applied at startup */
-		status = gpioclx_irq_client_enable(bank, pin, type);
+		status = gpioclx_irq_client_enable(bank, pin, type, false);
+		if (NT_SUCCESS(status))
+			/* quiet until the core starts or enables it (IRQF_NO_AUTOEN) */
+			gpioclx_irq_client_mask(bank, bit);
 		return gpioclx_status_to_errno(status);
 	}
 	/* an enabled line: emulation may start or stop, else reprogram it */
 	if (ctrl->info.Flags.EmulateActiveBoth &&
 	    !!(bank->irq_emulated_both & bit) != (type == IRQ_TYPE_EDGE_BOTH)) {
 		gpioclx_irq_client_disable(bank, pin, false);
-		return gpioclx_status_to_errno(gpioclx_irq_client_enable(bank, pin, type));
+		return gpioclx_status_to_errno(gpioclx_irq_client_enable(bank, pin, type, false));
 	}
 	return gpioclx_status_to_errno(gpioclx_irq_client_reconfigure(bank, pin, type));
 }
@@ -580,8 +647,13 @@ static void gpioclx_irq_relres(struct irq_data *d)
 	unsigned int pin;
 	struct gpioclx_bank *bank = gpioclx_irq_bank(d, &pin);
 
-	/* enabled by irq_set_type() for a request that then failed */
-	if (bank->ctrl->mm && (bank->irq_enabled & BIT_ULL(pin)))
+	/*
+	 * Enabled by irq_set_type() for a request that then failed, or a
+	 * Disable irq_shutdown() could not finish: done here, where it may
+	 * wait.
+	 */
+	if (bank->ctrl->mm &&
+	    ((bank->irq_enabled | bank->irq_disable_pending) & BIT_ULL(pin)))
 		gpioclx_irq_client_disable(bank, pin, true);
 	/* process context: wait for a debounce timer irq_shutdown() could not stop */
 	gpioclx_debounce_cancel(bank, pin, true);
@@ -657,7 +729,8 @@ static bool gpioclx_irq_storming(struct gpioclx_bank *bank, unsigned int pin)
 	dev_err_ratelimited(ctrl->dev,
 			    "line %u: interrupt storm (over %u per second), masked for a second\n",
 			    bank->base + pin, limit);
-	mod_delayed_work(system_wq, &ctrl->storm_rearm, GPIOCLX_STORM_PAUSE);
+	if (!READ_ONCE(ctrl->dying))
+		mod_delayed_work(system_wq, &ctrl->storm_rearm, GPIOCLX_STORM_PAUSE);
 	return true;
 }
 
@@ -666,30 +739,29 @@ static void gpioclx_irq_storm_rearm(struct work_struct *work)
 {
 	struct gpioclx_controller *ctrl = container_of(to_delayed_work(work),
 						       struct gpioclx_controller, storm_rearm);
-	unsigned int b, pin, irq;
-	struct irq_data *d;
+	unsigned int b, pin;
 
+	if (!ctrl->mm)
+		mutex_lock(&ctrl->irq_bus_lock);
 	for (b = 0; b < ctrl->nbanks; b++) {
 		struct gpioclx_bank *bank = &ctrl->banks[b];
+		u64 bit;
 
 		for_each_set_bit(pin, &bank->irq_storm_masked, bank->npins) {
 			if (!test_and_clear_bit(pin, &bank->irq_storm_masked))
 				continue;
+			bit = BIT_ULL(pin);
+			gpioclx_bank_lock(bank);
 			bank->pins[pin].storm_count = 0;
-			irq = irq_find_mapping(ctrl->gc.irq.domain, bank->base + pin);
-			d = irq ? irq_get_irq_data(irq) : NULL;
-			if (!d || irqd_irq_masked(d) || !irqd_is_started(d))
-				continue;	/* unmasked when Linux unmasks it */
-			if (ctrl->mm) {
-				gpioclx_irq_client_unmask(bank, pin);
-			} else {
-				mutex_lock(&ctrl->irq_bus_lock);
-				if (bank->irq_enabled & BIT_ULL(pin))
-					gpioclx_irq_client_unmask(bank, pin);
-				mutex_unlock(&ctrl->irq_bus_lock);
-			}
+			if (bank->irq_enabled & bank->irq_masked & bit &&
+			    !(bank->irq_linux_masked & bit) && !(bank->irq_want_masked & bit) &&
+			    !test_bit(pin, &bank->irq_debouncing))
+				gpioclx_irq_report_unmask(bank, pin, gpioclx_irq_unmask_locked(bank, pin));
+			gpioclx_bank_unlock(bank);
 		}
 	}
+	if (!ctrl->mm)
+		mutex_unlock(&ctrl->irq_bus_lock);
 }
 
 /* Hand one active pin to Linux; EmulateDebouncing may hold it back. */
@@ -973,9 +1045,17 @@ int gpioclx_irq_start(struct gpioclx_controller *ctrl)
  */
 void gpioclx_irq_stop(struct gpioclx_controller *ctrl)
 {
+	unsigned int b;
+
 	if (!ctrl->cb->CLIENT_EnableInterrupt)
 		return;
 	gpioclx_irq_free_threaded_parents(ctrl);
+	/* under each bank lock: the ISR path checks it there */
+	for (b = 0; b < ctrl->nbanks; b++) {
+		gpioclx_bank_lock(&ctrl->banks[b]);
+		WRITE_ONCE(ctrl->dying, true);
+		gpioclx_bank_unlock(&ctrl->banks[b]);
+	}
 	cancel_delayed_work_sync(&ctrl->storm_rearm);
 	gpioclx_debounce_stop_all(ctrl);
 }
@@ -991,7 +1071,7 @@ void gpioclx_irq_disable_all(struct gpioclx_controller *ctrl)
 	for (b = 0; b < ctrl->nbanks; b++) {
 		struct gpioclx_bank *bank = &ctrl->banks[b];
 
-		bitmap_from_u64(bits, bank->irq_enabled);
+		bitmap_from_u64(bits, bank->irq_enabled | bank->irq_disable_pending);
 		for_each_set_bit(pin, bits, 64) {
 			dev_warn(ctrl->dev, "line %u: interrupt still enabled at unbind: disabling\n",
 				 bank->base + pin);

@@ -86,8 +86,9 @@ bool gpioclx_debounce_event(struct gpioclx_bank *bank, unsigned int pin)
 {
 	struct gpioclx_debounce *d;
 
-	if (!bank->debounce || gpioclx_irq_type(bank, pin) & IRQ_TYPE_LEVEL_MASK)
-		return false;	/* only edges are debounced */
+	if (!bank->debounce || gpioclx_irq_type(bank, pin) & IRQ_TYPE_LEVEL_MASK ||
+	    READ_ONCE(bank->ctrl->dying))
+		return false;	/* only edges are debounced; no timer once removal began */
 	d = &bank->debounce[pin];
 	if (!test_and_set_bit(pin, &bank->irq_debouncing)) {
 		gpioclx_irq_client_mask(bank, BIT_ULL(pin));

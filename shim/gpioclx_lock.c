@@ -39,40 +39,35 @@ void gpioclx_bank_unlock(struct gpioclx_bank *bank)
 }
 
 /*
- * Whether the caller may sleep. gpiolib calls request/free and the
- * character device's direction changes in process context, but a
- * non-sleeping gpio_chip may also be driven from atomic context (its
- * open-drain emulation, atomic consumers, irq_startup/irq_shutdown under
- * the descriptor lock). Only a kernel that counts preemption can tell;
- * without that count every call is treated as possibly atomic.
- */
-static bool gpioclx_may_sleep(void)
-{
-	return IS_ENABLED(CONFIG_PREEMPT_COUNT) && preemptible();
-}
-
-/*
- * How long an atomic caller spins for a passive call in progress (another
- * line's Connect on another CPU takes microseconds) before giving up.
+ * How long a caller that must not sleep spins for a passive call in
+ * progress (another line's Connect on another CPU takes microseconds)
+ * before giving up.
  */
 #define GPIOCLX_PASSIVE_SPIN_US 1000
 
 /**
  * gpioclx_passive_begin - serialise a passive client call
  * @bank: the bank it is for
+ * @may_sleep: the caller is known to run in process context
  *
  * GpioClx runs Connect/Disconnect and Enable/Disable one at a time, at
- * PASSIVE_LEVEL. Here they run under one mutex per controller, called
- * with interrupts on wherever the caller may sleep. A memory-mapped
- * controller reached from atomic context takes the mutex without
- * sleeping, or fails with STATUS_DEVICE_BUSY (logged) if another passive
- * call holds it for longer than GPIOCLX_PASSIVE_SPIN_US; the callback then
- * runs in the caller's atomic context. Serial controllers also hold the
- * bank lock, as GpioClx documents ("serialised by the bank wait lock").
+ * PASSIVE_LEVEL. Here they run under one mutex per controller. Serial
+ * controllers are only ever reached where they may sleep (their gpio_chip
+ * can_sleep, their irq_chip has a bus lock), and also hold the bank lock,
+ * as GpioClx documents ("serialised by the bank wait lock"). A
+ * memory-mapped controller's gpio_chip may be driven from atomic context
+ * (gpiolib's open-drain emulation, atomic consumers; irq_startup and
+ * irq_shutdown under the descriptor's raw spinlock), so only the call
+ * sites gpiolib documents as process context (@may_sleep: request, free,
+ * irq resources) wait for the mutex; the others take it without sleeping,
+ * spinning at most GPIOCLX_PASSIVE_SPIN_US, or fail with
+ * STATUS_DEVICE_BUSY (logged). Either way the callback runs in the
+ * caller's context: with interrupts on from the character device and
+ * sysfs.
  *
  * Return: STATUS_SUCCESS with the lock held, or STATUS_DEVICE_BUSY.
  */
-NTSTATUS gpioclx_passive_begin(struct gpioclx_bank *bank)
+NTSTATUS gpioclx_passive_begin(struct gpioclx_bank *bank, bool may_sleep)
 {
 	struct gpioclx_controller *ctrl = bank->ctrl;
 	unsigned int spun;
@@ -82,7 +77,7 @@ NTSTATUS gpioclx_passive_begin(struct gpioclx_bank *bank)
 		gpioclx_bank_lock(bank);
 		return STATUS_SUCCESS;
 	}
-	if (gpioclx_may_sleep()) {
+	if (may_sleep) {
 		mutex_lock(&ctrl->passive_mutex);
 		return STATUS_SUCCESS;
 	}

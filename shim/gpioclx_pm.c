@@ -149,15 +149,26 @@ const struct dev_pm_ops gpioclx_pm_ops = {
 	SET_RUNTIME_PM_OPS(gpioclx_runtime_suspend, gpioclx_runtime_resume, NULL)
 };
 
-/* A user of a line or interrupt appears / goes away (process context). */
+/*
+ * A user of a line or interrupt appears / goes away (process context).
+ * The references are counted, so that those whose free() gpiolib never
+ * calls (lines still held at unbind) can be dropped at remove.
+ */
 int gpioclx_pm_get(struct gpioclx_controller *ctrl)
 {
-	return ctrl->runtime_pm ? pm_runtime_resume_and_get(ctrl->dev) : 0;
+	int ret;
+
+	if (!ctrl->runtime_pm)
+		return 0;
+	ret = pm_runtime_resume_and_get(ctrl->dev);
+	if (!ret)
+		atomic_inc(&ctrl->pm_refs);
+	return ret;
 }
 
 void gpioclx_pm_put(struct gpioclx_controller *ctrl)
 {
-	if (!ctrl->runtime_pm)
+	if (!ctrl->runtime_pm || atomic_dec_if_positive(&ctrl->pm_refs) < 0)
 		return;
 	pm_runtime_mark_last_busy(ctrl->dev);
 	pm_runtime_put_autosuspend(ctrl->dev);
@@ -193,24 +204,24 @@ int gpioclx_pm_setup(struct gpioclx_controller *ctrl)
 	return 0;
 }
 
-/*
- * Unbind: the controller must be powered to be stopped for good; @users
- * references that requested lines and interrupts still hold are dropped
- * (gpiolib never calls free() for them once the chip is removed).
- */
-void gpioclx_pm_wake_for_removal(struct gpioclx_controller *ctrl, unsigned int users)
+/* Unbind: the controller must be powered to be stopped for good. */
+void gpioclx_pm_wake_for_removal(struct gpioclx_controller *ctrl)
 {
-	if (!ctrl->runtime_pm)
-		return;
-	pm_runtime_get_sync(ctrl->dev);
-	while (users--)
-		pm_runtime_put_noidle(ctrl->dev);
+	if (ctrl->runtime_pm)
+		pm_runtime_get_sync(ctrl->dev);
 }
 
+/*
+ * After StopController: the references of lines and interrupts still held
+ * (gpiolib calls no free() for them once the chip is gone) go with the
+ * one gpioclx_pm_wake_for_removal() took.
+ */
 void gpioclx_pm_removed(struct gpioclx_controller *ctrl)
 {
 	if (!ctrl->runtime_pm)
 		return;
+	while (atomic_dec_if_positive(&ctrl->pm_refs) >= 0)
+		pm_runtime_put_noidle(ctrl->dev);
 	if (!ctrl->runtime_pm_by_bus) {
 		pm_runtime_disable(ctrl->dev);
 		pm_runtime_set_suspended(ctrl->dev);
