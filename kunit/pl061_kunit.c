@@ -538,7 +538,7 @@ static void pl061_trigger_types(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, pl061_line());		/* nothing at enable */
 	/* both edges are native: the shim must not emulate them */
 	KUNIT_EXPECT_EQ(test, pl->ctrl->banks[0].irq_emulated_both, 0);
-	reconfigures = atomic_long_read(&pl->ctrl->calls[GPIOCLX_CB_RECONFIGURE]);
+	reconfigures = gpioclx_call_count(pl->ctrl, GPIOCLX_CB_RECONFIGURE);
 
 	probe.quiet = c->level_sensitive;
 	probe.inactive_level = !c->iev;
@@ -548,7 +548,7 @@ static void pl061_trigger_types(struct kunit *test)
 		KUNIT_EXPECT_EQ_MSG(test, atomic_read(&probe.count), c->events[i], "step %u", i);
 		KUNIT_EXPECT_FALSE_MSG(test, pl061_line(), "step %u: line still asserted", i);
 	}
-	KUNIT_EXPECT_EQ(test, atomic_long_read(&pl->ctrl->calls[GPIOCLX_CB_RECONFIGURE]),
+	KUNIT_EXPECT_EQ(test, gpioclx_call_count(pl->ctrl, GPIOCLX_CB_RECONFIGURE),
 			reconfigures);
 
 	pl061_free_irq(pin);
@@ -628,11 +628,11 @@ static void pl061_suspend_resume_restores_registers(struct kunit *test)
 
 	pm = pl->pdev->dev.driver->pm;
 	KUNIT_ASSERT_NOT_NULL(test, pm);
-	stops = atomic_long_read(&pl->ctrl->calls[GPIOCLX_CB_STOP]);
-	starts = atomic_long_read(&pl->ctrl->calls[GPIOCLX_CB_START]);
+	stops = gpioclx_call_count(pl->ctrl, GPIOCLX_CB_STOP);
+	starts = gpioclx_call_count(pl->ctrl, GPIOCLX_CB_START);
 	KUNIT_ASSERT_EQ(test, pm->suspend_late(&pl->pdev->dev), 0);
 	KUNIT_EXPECT_TRUE(test, pl->ctrl->suspended);
-	KUNIT_EXPECT_EQ(test, atomic_long_read(&pl->ctrl->calls[GPIOCLX_CB_STOP]), stops + 1);
+	KUNIT_EXPECT_EQ(test, gpioclx_call_count(pl->ctrl, GPIOCLX_CB_STOP), stops + 1);
 
 	/* power is lost: every register comes back different */
 	raw_spin_lock_irqsave(&pl->lock, flags);
@@ -647,9 +647,9 @@ static void pl061_suspend_resume_restores_registers(struct kunit *test)
 
 	KUNIT_ASSERT_EQ(test, pm->resume_early(&pl->pdev->dev), 0);
 	KUNIT_EXPECT_FALSE(test, pl->ctrl->suspended);
-	KUNIT_EXPECT_EQ(test, atomic_long_read(&pl->ctrl->calls[GPIOCLX_CB_START]), starts + 1);
+	KUNIT_EXPECT_EQ(test, gpioclx_call_count(pl->ctrl, GPIOCLX_CB_START), starts + 1);
 	/* no bank power management on the PL061 */
-	KUNIT_EXPECT_EQ(test, atomic_long_read(&pl->ctrl->calls[GPIOCLX_CB_SAVE_BANK]), 0);
+	KUNIT_EXPECT_EQ(test, gpioclx_call_count(pl->ctrl, GPIOCLX_CB_SAVE_BANK), 0);
 	m = pl061_snapshot();
 	KUNIT_EXPECT_EQ(test, m.dir, saved.dir);
 	KUNIT_EXPECT_EQ(test, m.data & m.dir, saved.data & saved.dir);

@@ -104,7 +104,7 @@ static int sim_wait_count(struct sim_irq_probe *probe, int n)
 
 static long sim_calls(enum gpioclx_cb cb)
 {
-	return atomic_long_read(&sim.ctrl->calls[cb]);
+	return gpioclx_call_count(sim.ctrl, cb);
 }
 
 /* --- lines and interrupts, given back by the exit ----------------------- */

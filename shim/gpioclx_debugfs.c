@@ -62,10 +62,9 @@ static int gpioclx_state_show(struct seq_file *s, void *unused)
 		gpioclx_show_bank(s, &ctrl->banks[b]);
 	seq_puts(s, "calls:\n");
 	for (i = 0; i < GPIOCLX_CB_COUNT; i++)
-		if (atomic_long_read(&ctrl->calls[i]))
-			seq_printf(s, "  %-32s %ld (%ld failed)\n", gpioclx_cb_names[i],
-				   atomic_long_read(&ctrl->calls[i]),
-				   atomic_long_read(&ctrl->failures[i]));
+		if (gpioclx_call_count(ctrl, i))
+			seq_printf(s, "  %-32s %lu (%lu failed)\n", gpioclx_cb_names[i],
+				   gpioclx_call_count(ctrl, i), gpioclx_failure_count(ctrl, i));
 	return 0;
 }
 DEFINE_SHOW_ATTRIBUTE(gpioclx_state);

@@ -151,7 +151,6 @@ NTSTATUS WdfDeviceCreate(PWDFDEVICE_INIT *DeviceInit, PWDF_OBJECT_ATTRIBUTES Dev
 {
 	struct gpioclx_controller *ctrl;
 	struct WDFDEVICE_INIT *init;
-	unsigned int i;
 	size_t size;
 
 	if (!DeviceInit || !*DeviceInit || !Device) {
@@ -177,10 +176,9 @@ NTSTATUS WdfDeviceCreate(PWDFDEVICE_INIT *DeviceInit, PWDF_OBJECT_ATTRIBUTES Dev
 	ctrl->gdrv = init->gdrv;
 	ctrl->cb = &init->gdrv->packet;
 	mutex_init(&ctrl->passive_mutex);
-	for (i = 0; i < GPIOCLX_CB_COUNT; i++) {
-		atomic_long_set(&ctrl->calls[i], 0);
-		atomic_long_set(&ctrl->failures[i], 0);
-	}
+	ctrl->counters = devm_alloc_percpu(init->dev, struct gpioclx_counters);
+	if (!ctrl->counters)
+		return STATUS_INSUFFICIENT_RESOURCES;
 	init->ctrl = ctrl;
 	*DeviceInit = NULL;	/* WDF consumes the init structure */
 	*Device = (WDFDEVICE)ctrl;

@@ -27,27 +27,6 @@
 
 #include "gpioclx_internal.h"
 
-static int gpioclx_errno(struct gpioclx_controller *ctrl, enum gpioclx_cb cb,
-			 unsigned int bank, NTSTATUS status)
-{
-	if (NT_SUCCESS(status))
-		return 0;
-	gpioclx_call_err(ctrl, cb, bank, status);
-	return gpioclx_status_to_errno(status);
-}
-
-/* The line's connection mode, or -1 if it has none. */
-static int gpioclx_conn_mode(struct gpioclx_bank *bank, unsigned int pin)
-{
-	u64 bit = BIT_ULL(pin);
-
-	if (READ_ONCE(bank->conn_out) & bit)
-		return ConnectModeOutput;
-	if (READ_ONCE(bank->conn_in) & bit)
-		return ConnectModeInput;
-	return -1;
-}
-
 static int gpioclx_request(struct gpio_chip *gc, unsigned int offset)
 {
 	struct gpioclx_controller *ctrl = gpioclx_from_gc(gc);
@@ -119,8 +98,8 @@ static int gpioclx_get_direction(struct gpio_chip *gc, unsigned int offset)
  * support it, the line connects with the default pull, as gpiolib's
  * optional bias expects.
  */
-static int gpioclx_switch_mode(struct gpioclx_bank *bank, unsigned int pin,
-			       GPIO_CONNECT_IO_PINS_MODE mode)
+int gpioclx_switch_mode(struct gpioclx_bank *bank, unsigned int pin,
+			GPIO_CONNECT_IO_PINS_MODE mode)
 {
 	struct gpioclx_controller *ctrl = bank->ctrl;
 	struct gpioclx_pin *cfg = &bank->pins[pin];
@@ -175,170 +154,6 @@ static int gpioclx_direction_output(struct gpio_chip *gc, unsigned int offset, i
 	}
 	status = gpioclx_write_bank(bank, value ? bit : 0, value ? 0 : bit);
 	return gpioclx_errno(ctrl, GPIOCLX_CB_WRITE, bank->id, status);
-}
-
-/*
- * Read @mask of @bank the way GpioClx reads for its handles: a line
- * connected as an output with WriteConfiguredPins, an input without (two
- * calls for a mixed batch). A requested line with no connection yet (as-is)
- * is connected as an input first, the only connection a read may make;
- * one a previous user left driving is read where it stands instead,
- * neither connected nor turned around.
- */
-static int gpioclx_read_lines(struct gpioclx_bank *bank, u64 mask, u64 *values)
-{
-	struct gpioclx_controller *ctrl = bank->ctrl;
-	unsigned long bits[BITS_TO_LONGS(64)];
-	u64 none, kept, v = 0, part;
-	unsigned int pin;
-	NTSTATUS status;
-	int ret;
-
-	none = mask & ~(READ_ONCE(bank->conn_in) | READ_ONCE(bank->conn_out));
-	kept = none & READ_ONCE(bank->kept_out);
-	bitmap_from_u64(bits, none & ~kept);
-	for_each_set_bit(pin, bits, 64) {
-		ret = gpioclx_switch_mode(bank, pin, ConnectModeInput);
-		if (ret)
-			return ret;
-	}
-	if (kept) {
-		status = gpioclx_read_unconnected(bank, kept, &part);
-		ret = gpioclx_errno(ctrl, GPIOCLX_CB_READ, bank->id, status);
-		if (ret)
-			return ret;
-		v |= part;
-		mask &= ~kept;
-	}
-	if (mask) {
-		status = gpioclx_read_bank(bank, mask, &part);
-		ret = gpioclx_errno(ctrl, GPIOCLX_CB_READ, bank->id, status);
-		if (ret)
-			return ret;
-		v |= part;
-	}
-	*values = v;
-	return 0;
-}
-
-static int gpioclx_get(struct gpio_chip *gc, unsigned int offset)
-{
-	struct gpioclx_controller *ctrl = gpioclx_from_gc(gc);
-	unsigned int pin;
-	struct gpioclx_bank *bank = gpioclx_bank_of(ctrl, offset, &pin);
-	u64 v;
-	int ret;
-
-	ret = gpioclx_read_lines(bank, BIT_ULL(pin), &v);
-	return ret ? ret : !!v;
-}
-
-/*
- * The bits of a gpiolib bitmap that fall in @bank, as a bank mask: a word
- * at a time (at most two words on 64-bit, three on 32-bit), not a bit at a
- * time, since this runs on every batch get/set.
- */
-static u64 gpioclx_bank_bits(struct gpioclx_bank *bank, const unsigned long *map)
-{
-	unsigned int got = 0, pos, shift, take;
-	u64 m = 0;
-
-	while (got < bank->npins) {
-		pos = bank->base + got;
-		shift = pos % BITS_PER_LONG;
-		take = min(bank->npins - got, BITS_PER_LONG - shift);
-		m |= ((u64)(map[BIT_WORD(pos)] >> shift) & GENMASK_ULL(take - 1, 0)) << got;
-		got += take;
-	}
-	return m;
-}
-
-static int gpioclx_get_multiple(struct gpio_chip *gc, unsigned long *mask, unsigned long *bits)
-{
-	struct gpioclx_controller *ctrl = gpioclx_from_gc(gc);
-	unsigned long pins[BITS_TO_LONGS(64)];
-	unsigned int b, i;
-	u64 m, v;
-	int ret;
-
-	for (b = 0; b < ctrl->nbanks; b++) {
-		struct gpioclx_bank *bank = &ctrl->banks[b];
-
-		m = gpioclx_bank_bits(bank, mask);
-		if (!m)
-			continue;
-		ret = gpioclx_read_lines(bank, m, &v);
-		if (ret)
-			return ret;
-		bitmap_from_u64(pins, m);
-		for_each_set_bit(i, pins, 64)
-			__assign_bit(bank->base + i, bits, v & BIT_ULL(i));
-	}
-	return 0;
-}
-
-/*
- * Write @set/@clear to the lines of @bank connected as outputs; GpioClx
- * refuses writes to input connections before the client sees them. A
- * requested line with no connection that the hardware still drives (a
- * previous user's output, kept) is connected as an output first; any
- * other line is refused.
- */
-static int gpioclx_write_lines(struct gpioclx_bank *bank, u64 set, u64 clear)
-{
-	struct gpioclx_controller *ctrl = bank->ctrl;
-	unsigned long bits[BITS_TO_LONGS(64)];
-	u64 mask = set | clear, out, kept, refused;
-	unsigned int pin;
-	int ret = 0;
-
-	out = READ_ONCE(bank->conn_out);
-	kept = mask & ~out & ~READ_ONCE(bank->conn_in) & READ_ONCE(bank->kept_out);
-	bitmap_from_u64(bits, kept);
-	for_each_set_bit(pin, bits, 64)
-		if (!gpioclx_switch_mode(bank, pin, ConnectModeOutput))
-			out |= BIT_ULL(pin);
-	refused = mask & ~out;
-	if (refused) {
-		dev_err_ratelimited(ctrl->dev, "bank %u: write to pins %#llx that are not outputs refused\n",
-				    bank->id, refused);
-		ret = -EPERM;
-	}
-	if (mask & out)
-		ret = gpioclx_errno(ctrl, GPIOCLX_CB_WRITE, bank->id,
-				    gpioclx_write_bank(bank, set & out, clear & out)) ?: ret;
-	return ret;
-}
-
-static GPIOCLX_SET_RET gpioclx_set(struct gpio_chip *gc, unsigned int offset, int value)
-{
-	struct gpioclx_controller *ctrl = gpioclx_from_gc(gc);
-	unsigned int pin;
-	struct gpioclx_bank *bank = gpioclx_bank_of(ctrl, offset, &pin);
-
-	return gpioclx_set_result(gpioclx_write_lines(bank, value ? BIT_ULL(pin) : 0,
-						      value ? 0 : BIT_ULL(pin)));
-}
-
-static GPIOCLX_SET_RET gpioclx_set_multiple(struct gpio_chip *gc, unsigned long *mask,
-					    unsigned long *bits)
-{
-	struct gpioclx_controller *ctrl = gpioclx_from_gc(gc);
-	unsigned int b;
-	int ret = 0;
-	u64 m, v;
-
-	for (b = 0; b < ctrl->nbanks; b++) {
-		struct gpioclx_bank *bank = &ctrl->banks[b];
-
-		m = gpioclx_bank_bits(bank, mask);
-		if (!m)
-			continue;
-		v = gpioclx_bank_bits(bank, bits);
-		/* keep going: the other banks' lines are independent */
-		ret = gpioclx_write_lines(bank, m & v, m & ~v) ?: ret;
-	}
-	return gpioclx_set_result(ret);
 }
 
 /*

@@ -22,6 +22,7 @@
 #include <linux/irq.h>
 #include <linux/list.h>
 #include <linux/mutex.h>
+#include <linux/percpu.h>
 #include <linux/pgtable.h>	/* before <ntddk.h>: both define PAGE_READONLY */
 #include <linux/sched.h>
 #include <linux/spinlock.h>
@@ -34,6 +35,7 @@
 
 #include "gpioclx_client.h"
 #include "gpioclx_compat.h"
+#include "gpioclx_trace.h"
 
 #define GPIOCLX_MAX_PINS_PER_BANK 64
 /* A context larger than this is a corrupt packet, not a real client. */
@@ -67,6 +69,12 @@ enum gpioclx_cb {
 };
 
 extern const char *const gpioclx_cb_names[GPIOCLX_CB_COUNT];
+
+/* How often each callback was called and failed, per CPU (debugfs sums). */
+struct gpioclx_counters {
+	unsigned long calls[GPIOCLX_CB_COUNT];
+	unsigned long failures[GPIOCLX_CB_COUNT];
+};
 
 /* A client module: what DriverEntry created and registered. */
 struct gpioclx_driver {
@@ -204,8 +212,7 @@ struct gpioclx_controller {
 
 	struct gpio_chip gc;
 	struct dentry *debugfs;
-	atomic_long_t calls[GPIOCLX_CB_COUNT];
-	atomic_long_t failures[GPIOCLX_CB_COUNT];
+	struct gpioclx_counters __percpu *counters;
 
 	struct mutex irq_bus_lock;	/* serial controllers' irq_chip updates */
 	unsigned int storm_limit;	/* interrupts per second per line */
@@ -230,7 +237,7 @@ static inline struct gpioclx_controller *gpioclx_from_context(PVOID context)
 
 static inline struct gpioclx_controller *gpioclx_from_gc(struct gpio_chip *gc)
 {
-	return gpiochip_get_data(gc);
+	return container_of(gc, struct gpioclx_controller, gc);
 }
 
 static inline struct gpioclx_bank *gpioclx_bank_of(struct gpioclx_controller *ctrl,
@@ -244,15 +251,41 @@ static inline struct gpioclx_bank *gpioclx_bank_of(struct gpioclx_controller *ct
 int gpioclx_status_to_errno(NTSTATUS status);
 int gpioclx_config_status_to_errno(NTSTATUS status);
 
-/* gpioclx_trace.c: account for one client call (counter + tracepoint). */
-void gpioclx_note_call(struct gpioclx_controller *ctrl, enum gpioclx_cb cb,
-		       unsigned int bank, u64 mask, NTSTATUS status);
+/* gpioclx_trace.c */
+void gpioclx_trace_call(struct gpioclx_controller *ctrl, enum gpioclx_cb cb,
+			unsigned int bank, u64 mask, NTSTATUS status);
+unsigned long gpioclx_call_count(struct gpioclx_controller *ctrl, enum gpioclx_cb cb);
+unsigned long gpioclx_failure_count(struct gpioclx_controller *ctrl, enum gpioclx_cb cb);
+
+/*
+ * Account for one client call: a per-CPU counter, and the gpioclx_call
+ * tracepoint when it is on. Inline: it runs on every get and set.
+ */
+static inline void gpioclx_note_call(struct gpioclx_controller *ctrl, enum gpioclx_cb cb,
+				     unsigned int bank, u64 mask, NTSTATUS status)
+{
+	this_cpu_inc(ctrl->counters->calls[cb]);
+	if (unlikely(!NT_SUCCESS(status)))
+		this_cpu_inc(ctrl->counters->failures[cb]);
+	if (trace_gpioclx_call_enabled())
+		gpioclx_trace_call(ctrl, cb, bank, mask, status);
+}
 
 /* Log a failed client call once per burst, with the callback and NTSTATUS. */
 #define gpioclx_call_err(ctrl, cb, bank, status) \
 	dev_err_ratelimited((ctrl)->dev, "%s(bank %u) failed: NTSTATUS %#010x (%d)\n", \
 			    gpioclx_cb_names[cb], (bank), (u32)(status), \
 			    gpioclx_status_to_errno(status))
+
+/* A client call's NTSTATUS as an errno, logged if it failed. */
+static inline int gpioclx_errno(struct gpioclx_controller *ctrl, enum gpioclx_cb cb,
+				unsigned int bank, NTSTATUS status)
+{
+	if (NT_SUCCESS(status))
+		return 0;
+	gpioclx_call_err(ctrl, cb, bank, status);
+	return gpioclx_status_to_errno(status);
+}
 
 /* gpioclx_lock.c: the bank lock around I/O and ISR-path callbacks. */
 void gpioclx_bank_lock(struct gpioclx_bank *bank);
@@ -266,11 +299,31 @@ NTSTATUS gpioclx_connect_pin(struct gpioclx_bank *bank, unsigned int pin,
 			     bool may_sleep);
 NTSTATUS gpioclx_disconnect_pin(struct gpioclx_bank *bank, unsigned int pin,
 				bool preserve, bool may_sleep);
-NTSTATUS gpioclx_read_unconnected(struct gpioclx_bank *bank, u64 mask, u64 *values);
+
+/* The line's connection mode, or -1 if it has none. */
+static inline int gpioclx_conn_mode(struct gpioclx_bank *bank, unsigned int pin)
+{
+	u64 bit = BIT_ULL(pin);
+
+	if (READ_ONCE(bank->conn_out) & bit)
+		return ConnectModeOutput;
+	if (READ_ONCE(bank->conn_in) & bit)
+		return ConnectModeInput;
+	return -1;
+}
+
+/* gpioclx_io.c: the gpio_chip's get/set operations */
+int gpioclx_get(struct gpio_chip *gc, unsigned int offset);
+int gpioclx_get_multiple(struct gpio_chip *gc, unsigned long *mask, unsigned long *bits);
+GPIOCLX_SET_RET gpioclx_set(struct gpio_chip *gc, unsigned int offset, int value);
+GPIOCLX_SET_RET gpioclx_set_multiple(struct gpio_chip *gc, unsigned long *mask,
+				     unsigned long *bits);
 NTSTATUS gpioclx_read_bank(struct gpioclx_bank *bank, u64 mask, u64 *values);
 NTSTATUS gpioclx_write_bank(struct gpioclx_bank *bank, u64 set, u64 clear);
 
 /* gpioclx_gpio.c */
+int gpioclx_switch_mode(struct gpioclx_bank *bank, unsigned int pin,
+			GPIO_CONNECT_IO_PINS_MODE mode);
 int gpioclx_gpiochip_setup(struct gpioclx_controller *ctrl);
 void gpioclx_gpiochip_teardown(struct gpioclx_controller *ctrl);
 void gpioclx_disconnect_all(struct gpioclx_controller *ctrl);

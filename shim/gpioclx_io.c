@@ -6,6 +6,8 @@
  * bank lock (see gpioclx_io_locked()), one call per bank and connection
  * mode, in the mask or the pin-table format the client asked for with
  * FormatIoRequestsAsMasks. The connection masks of a bank change here only.
+ * The gpio_chip's get/set operations live here too, with the helpers they
+ * call, so that the compiler can make the hot path one function.
  */
 #include <linux/bitmap.h>
 
@@ -120,7 +122,7 @@ static unsigned int gpioclx_pin_table(u64 mask, PIN_NUMBER *table)
 }
 
 /* One client read of @mask with @flags; @values gets only @mask bits. */
-static NTSTATUS gpioclx_read_call(struct gpioclx_bank *bank, u64 mask, bool outputs,
+static __always_inline NTSTATUS gpioclx_read_call(struct gpioclx_bank *bank, u64 mask, bool outputs,
 				  u64 *values)
 {
 	struct gpioclx_controller *ctrl = bank->ctrl;
@@ -161,7 +163,7 @@ static NTSTATUS gpioclx_read_call(struct gpioclx_bank *bank, u64 mask, bool outp
 }
 
 /**
- * gpioclx_read_bank - read connected pins of one bank
+ * __gpioclx_read_bank - read connected pins of one bank
  * @bank: the bank
  * @mask: pins wanted (bit n = pin n), each connected
  * @values: pin levels, only @mask bits meaningful
@@ -169,7 +171,8 @@ static NTSTATUS gpioclx_read_call(struct gpioclx_bank *bank, u64 mask, bool outp
  * As GpioClx reads for its handles: pins connected as outputs with
  * WriteConfiguredPins, inputs without, so a mixed mask costs two calls.
  */
-NTSTATUS gpioclx_read_bank(struct gpioclx_bank *bank, u64 mask, u64 *values)
+static __always_inline NTSTATUS __gpioclx_read_bank(struct gpioclx_bank *bank, u64 mask,
+						     u64 *values)
 {
 	u64 out = mask & READ_ONCE(bank->conn_out), in = mask & ~out, v = 0;
 	NTSTATUS status = STATUS_SUCCESS;
@@ -186,12 +189,17 @@ NTSTATUS gpioclx_read_bank(struct gpioclx_bank *bank, u64 mask, u64 *values)
 	return status;
 }
 
+NTSTATUS gpioclx_read_bank(struct gpioclx_bank *bank, u64 mask, u64 *values)
+{
+	return __gpioclx_read_bank(bank, mask, values);
+}
+
 /*
  * Pins with no connection that a preserving Disconnect left driving: read
  * as outputs (WriteConfiguredPins), the one read GpioClx would not make,
  * so that reading a line as-is neither drives it nor turns it around.
  */
-NTSTATUS gpioclx_read_unconnected(struct gpioclx_bank *bank, u64 mask, u64 *values)
+static NTSTATUS gpioclx_read_unconnected(struct gpioclx_bank *bank, u64 mask, u64 *values)
 {
 	if (!bank->ctrl->cb->CLIENT_ReadGpioPins)
 		return STATUS_NOT_SUPPORTED;
@@ -199,12 +207,13 @@ NTSTATUS gpioclx_read_unconnected(struct gpioclx_bank *bank, u64 mask, u64 *valu
 }
 
 /**
- * gpioclx_write_bank - drive pins of one bank with one client call
+ * __gpioclx_write_bank - drive pins of one bank with one client call
  * @bank: the bank
  * @set: pins to drive high
  * @clear: pins to drive low
  */
-NTSTATUS gpioclx_write_bank(struct gpioclx_bank *bank, u64 set, u64 clear)
+static __always_inline NTSTATUS __gpioclx_write_bank(struct gpioclx_bank *bank, u64 set,
+						      u64 clear)
 {
 	struct gpioclx_controller *ctrl = bank->ctrl;
 	bool locked = gpioclx_io_locked(bank);
@@ -239,4 +248,182 @@ NTSTATUS gpioclx_write_bank(struct gpioclx_bank *bank, u64 set, u64 clear)
 	}
 	gpioclx_note_call(ctrl, GPIOCLX_CB_WRITE, bank->id, set | clear, status);
 	return status;
+}
+
+NTSTATUS gpioclx_write_bank(struct gpioclx_bank *bank, u64 set, u64 clear)
+{
+	return __gpioclx_write_bank(bank, set, clear);
+}
+
+/*
+ * Read @mask of @bank the way GpioClx reads for its handles: a line
+ * connected as an output with WriteConfiguredPins, an input without (two
+ * calls for a mixed batch). A requested line with no connection yet (as-is)
+ * is connected as an input first, the only connection a read may make;
+ * one a previous user left driving is read where it stands instead,
+ * neither connected nor turned around.
+ */
+static int gpioclx_read_lines(struct gpioclx_bank *bank, u64 mask, u64 *values)
+{
+	struct gpioclx_controller *ctrl = bank->ctrl;
+	unsigned long bits[BITS_TO_LONGS(64)];
+	u64 none, kept, v = 0, part;
+	unsigned int pin;
+	NTSTATUS status;
+	int ret;
+
+	none = mask & ~(READ_ONCE(bank->conn_in) | READ_ONCE(bank->conn_out));
+	kept = none & READ_ONCE(bank->kept_out);
+	bitmap_from_u64(bits, none & ~kept);
+	for_each_set_bit(pin, bits, 64) {
+		ret = gpioclx_switch_mode(bank, pin, ConnectModeInput);
+		if (ret)
+			return ret;
+	}
+	if (kept) {
+		status = gpioclx_read_unconnected(bank, kept, &part);
+		ret = gpioclx_errno(ctrl, GPIOCLX_CB_READ, bank->id, status);
+		if (ret)
+			return ret;
+		v |= part;
+		mask &= ~kept;
+	}
+	if (mask) {
+		status = __gpioclx_read_bank(bank, mask, &part);
+		ret = gpioclx_errno(ctrl, GPIOCLX_CB_READ, bank->id, status);
+		if (ret)
+			return ret;
+		v |= part;
+	}
+	*values = v;
+	return 0;
+}
+
+int gpioclx_get(struct gpio_chip *gc, unsigned int offset)
+{
+	struct gpioclx_controller *ctrl = gpioclx_from_gc(gc);
+	unsigned int pin;
+	struct gpioclx_bank *bank = gpioclx_bank_of(ctrl, offset, &pin);
+	u64 bit = BIT_ULL(pin), v;
+	int ret;
+
+	/* the common case, kept short: a connected line */
+	if (likely((READ_ONCE(bank->conn_in) | READ_ONCE(bank->conn_out)) & bit))
+		ret = gpioclx_errno(ctrl, GPIOCLX_CB_READ, bank->id,
+				    __gpioclx_read_bank(bank, bit, &v));
+	else
+		ret = gpioclx_read_lines(bank, bit, &v);
+	return ret ? ret : !!v;
+}
+
+/*
+ * The bits of a gpiolib bitmap that fall in @bank, as a bank mask: a word
+ * at a time (at most two words on 64-bit, three on 32-bit), not a bit at a
+ * time, since this runs on every batch get/set.
+ */
+static u64 gpioclx_bank_bits(struct gpioclx_bank *bank, const unsigned long *map)
+{
+	unsigned int got = 0, pos, shift, take;
+	u64 m = 0;
+
+	while (got < bank->npins) {
+		pos = bank->base + got;
+		shift = pos % BITS_PER_LONG;
+		take = min(bank->npins - got, BITS_PER_LONG - shift);
+		m |= ((u64)(map[BIT_WORD(pos)] >> shift) & GENMASK_ULL(take - 1, 0)) << got;
+		got += take;
+	}
+	return m;
+}
+
+int gpioclx_get_multiple(struct gpio_chip *gc, unsigned long *mask, unsigned long *bits)
+{
+	struct gpioclx_controller *ctrl = gpioclx_from_gc(gc);
+	unsigned long pins[BITS_TO_LONGS(64)];
+	unsigned int b, i;
+	u64 m, v;
+	int ret;
+
+	for (b = 0; b < ctrl->nbanks; b++) {
+		struct gpioclx_bank *bank = &ctrl->banks[b];
+
+		m = gpioclx_bank_bits(bank, mask);
+		if (!m)
+			continue;
+		ret = gpioclx_read_lines(bank, m, &v);
+		if (ret)
+			return ret;
+		bitmap_from_u64(pins, m);
+		for_each_set_bit(i, pins, 64)
+			__assign_bit(bank->base + i, bits, v & BIT_ULL(i));
+	}
+	return 0;
+}
+
+/*
+ * Write @set/@clear to the lines of @bank connected as outputs; GpioClx
+ * refuses writes to input connections before the client sees them. A
+ * requested line with no connection that the hardware still drives (a
+ * previous user's output, kept) is connected as an output first; any
+ * other line is refused.
+ */
+static int gpioclx_write_lines(struct gpioclx_bank *bank, u64 set, u64 clear)
+{
+	struct gpioclx_controller *ctrl = bank->ctrl;
+	unsigned long bits[BITS_TO_LONGS(64)];
+	u64 mask = set | clear, out, kept, refused;
+	unsigned int pin;
+	int ret = 0;
+
+	out = READ_ONCE(bank->conn_out);
+	kept = mask & ~out & ~READ_ONCE(bank->conn_in) & READ_ONCE(bank->kept_out);
+	bitmap_from_u64(bits, kept);
+	for_each_set_bit(pin, bits, 64)
+		if (!gpioclx_switch_mode(bank, pin, ConnectModeOutput))
+			out |= BIT_ULL(pin);
+	refused = mask & ~out;
+	if (refused) {
+		dev_err_ratelimited(ctrl->dev, "bank %u: write to pins %#llx that are not outputs refused\n",
+				    bank->id, refused);
+		ret = -EPERM;
+	}
+	if (mask & out)
+		ret = gpioclx_errno(ctrl, GPIOCLX_CB_WRITE, bank->id,
+				    __gpioclx_write_bank(bank, set & out, clear & out)) ?: ret;
+	return ret;
+}
+
+GPIOCLX_SET_RET gpioclx_set(struct gpio_chip *gc, unsigned int offset, int value)
+{
+	struct gpioclx_controller *ctrl = gpioclx_from_gc(gc);
+	unsigned int pin;
+	struct gpioclx_bank *bank = gpioclx_bank_of(ctrl, offset, &pin);
+	u64 bit = BIT_ULL(pin), set = value ? bit : 0, clear = value ? 0 : bit;
+
+	/* the common case, kept short: a line connected as an output */
+	if (likely(READ_ONCE(bank->conn_out) & bit))
+		return gpioclx_set_result(gpioclx_errno(ctrl, GPIOCLX_CB_WRITE, bank->id,
+							__gpioclx_write_bank(bank, set, clear)));
+	return gpioclx_set_result(gpioclx_write_lines(bank, set, clear));
+}
+
+GPIOCLX_SET_RET gpioclx_set_multiple(struct gpio_chip *gc, unsigned long *mask,
+				     unsigned long *bits)
+{
+	struct gpioclx_controller *ctrl = gpioclx_from_gc(gc);
+	unsigned int b;
+	int ret = 0;
+	u64 m, v;
+
+	for (b = 0; b < ctrl->nbanks; b++) {
+		struct gpioclx_bank *bank = &ctrl->banks[b];
+
+		m = gpioclx_bank_bits(bank, mask);
+		if (!m)
+			continue;
+		v = gpioclx_bank_bits(bank, bits);
+		/* keep going: the other banks' lines are independent */
+		ret = gpioclx_write_lines(bank, m & v, m & ~v) ?: ret;
+	}
+	return gpioclx_set_result(ret);
 }

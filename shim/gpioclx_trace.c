@@ -1,12 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * gpioclx_trace.c - accounting of client calls: a counter per callback
- * (shown in debugfs) and the gpioclx_call tracepoint.
+ * gpioclx_trace.c - accounting of client calls: the counters per callback
+ * (summed for debugfs) and the gpioclx_call tracepoint.
  */
-#include "gpioclx_internal.h"
-
 #define CREATE_TRACE_POINTS
-#include "gpioclx_trace.h"
+#include "gpioclx_internal.h"
 
 const char *const gpioclx_cb_names[GPIOCLX_CB_COUNT] = {
 	[GPIOCLX_CB_PREPARE] = "PrepareController",
@@ -32,11 +30,28 @@ const char *const gpioclx_cb_names[GPIOCLX_CB_COUNT] = {
 	[GPIOCLX_CB_QUERY_ENABLED] = "QueryEnabledInterrupts",
 };
 
-void gpioclx_note_call(struct gpioclx_controller *ctrl, enum gpioclx_cb cb,
-		       unsigned int bank, u64 mask, NTSTATUS status)
+void gpioclx_trace_call(struct gpioclx_controller *ctrl, enum gpioclx_cb cb,
+			unsigned int bank, u64 mask, NTSTATUS status)
 {
-	atomic_long_inc(&ctrl->calls[cb]);
-	if (!NT_SUCCESS(status))
-		atomic_long_inc(&ctrl->failures[cb]);
 	trace_gpioclx_call(dev_name(ctrl->dev), gpioclx_cb_names[cb], bank, mask, (u32)status);
+}
+
+unsigned long gpioclx_call_count(struct gpioclx_controller *ctrl, enum gpioclx_cb cb)
+{
+	unsigned long n = 0;
+	int cpu;
+
+	for_each_possible_cpu(cpu)
+		n += per_cpu_ptr(ctrl->counters, cpu)->calls[cb];
+	return n;
+}
+
+unsigned long gpioclx_failure_count(struct gpioclx_controller *ctrl, enum gpioclx_cb cb)
+{
+	unsigned long n = 0;
+	int cpu;
+
+	for_each_possible_cpu(cpu)
+		n += per_cpu_ptr(ctrl->counters, cpu)->failures[cb];
+	return n;
 }
