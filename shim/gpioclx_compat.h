@@ -50,4 +50,14 @@
 #define gpioclx_platform_set_remove(pdrv, fn) ((pdrv)->remove_new = (fn))
 #endif
 
+/*
+ * Tracepoints: __assign_str() takes the source from the __string() field
+ * declaration since 6.10, so it lost its second argument.
+ */
+#if KERNEL_VERSION(6, 10, 0) <= LINUX_VERSION_CODE
+#define gpioclx_assign_str(dst, src) __assign_str(dst)
+#else
+#define gpioclx_assign_str(dst, src) __assign_str(dst, src)
+#endif
+
 #endif /* GPIOCLX_COMPAT_H */
