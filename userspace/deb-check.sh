@@ -17,7 +17,6 @@ DEB=${1:?usage: deb-check.sh DEB}
 PKG=gpioclx-dkms
 NAME=gpioclx
 MODULES=(gpioclx gpioclx-sim gpioclx-pl061)
-ARCH=$(uname -m)
 [ "$(id -u)" = 0 ] || die "needs root (dpkg)"
 ensure_pkgs dkms
 VERSION=$(dpkg-deb -f "$DEB" Version)
