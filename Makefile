@@ -4,9 +4,14 @@
 #
 #   make                      build the modules for this machine's kernel (KDIR)
 #   make ARCH=arm64           cross-build them for Debian's current arm64 kernel
+#   make KSERIES=6.12         build for Debian's 6.12 (or 6.1) kernel, amd64 or
+#                             with ARCH=arm64
 #   make KDIR=... ARCH=...    build for a board's kernel tree
 #   make GPIOCLX_DBG=1        the clients as checked builds (DBG=1; default free, DBG=0)
 #   make check                install what is needed, build, run every test
+#   make deb                  the gpioclx-dkms Debian package, in .build/deb/
+#   make dkms-check           dkms builds the modules for each installed kernel
+#   make deb-check            the package installs, DKMS builds, it purges cleanly
 #   make demo                 the arm64 guest: the real PL061 under gpioclx-pl061.ko
 #   make shell                a shell in that guest, tools and modules loaded
 #   make bench                shim vs native drivers, side by side
@@ -37,13 +42,19 @@ RESULTS := $(OUT)/check
 
 # Kernel headers: the running kernel's, else the newest Debian amd64
 # headers; for ARCH=arm64, Debian's arm64 headers unpacked into the cache.
+# KSERIES=6.1 or 6.12 asks for Debian's kernel of that series: the newest
+# installed amd64 headers of it ("make deps" installs both), for arm64
+# its headers (debian-kernel.sh; 6.1 when KSERIES is not set).
 ifeq ($(ARCH),arm64)
 ifeq ($(origin KDIR),undefined)
-KENV          := $(shell $(ROOT)/userspace/debian-kernel.sh arm64)
+KENV          := $(shell $(ROOT)/userspace/debian-kernel.sh arm64 $(KSERIES))
 KDIR          := $(patsubst KDIR=%,%,$(filter KDIR=%,$(KENV)))
 endif
 CROSS_COMPILE ?= aarch64-linux-gnu-
 export CROSS_COMPILE
+else ifneq ($(KSERIES),)
+KDIR ?= $(lastword $(shell ls -d /usr/src/linux-headers-$(KSERIES).*-amd64 2>/dev/null | \
+	  grep -v -e -cloud- -e -rt- | sort -V))
 else
 KDIR ?= $(firstword $(wildcard /lib/modules/$(shell uname -r)/build) \
 	  $(shell ls -d /usr/src/linux-headers-*-amd64 2>/dev/null | sort -V | tail -n 1))
@@ -56,16 +67,20 @@ RSYNC_EXCLUDES := --exclude '*.o' --exclude '*.ko' --exclude '.*.cmd' --exclude 
 		  --exclude '*.mod.c' --exclude '*.a' --exclude modules.order \
 		  --exclude Module.symvers --exclude '*.dwo'
 
-# What the build, the KUnit runner (kernel builds, QEMU for x86_64) and the
-# checkpatch gate need; the guest scripts install their own on first use.
+# What the build, the KUnit runner (kernel builds, QEMU for x86_64), the
+# checkpatch gate and the DKMS and package checks need; the guest scripts
+# install their own on first use. linux-headers-amd64 is Debian 12's 6.1,
+# linux-headers-6.12-amd64 its 6.12 (bookworm-security; it pulls in the
+# image, which makes it a kernel DKMS builds for).
 HOST_PACKAGES := build-essential bc bison flex libelf-dev libssl-dev python3 rsync \
-		 xz-utils cpio kmod linux-source-6.1 linux-headers-amd64 gcc-aarch64-linux-gnu \
-		 qemu-system-x86 qemu-system-data
+		 xz-utils cpio kmod linux-source-6.1 linux-headers-amd64 linux-headers-6.12-amd64 \
+		 gcc-aarch64-linux-gnu qemu-system-x86 qemu-system-data dkms debhelper dh-dkms
 
 all: modules
 
 modules:
-	@test -n "$(KDIR)" -a -d "$(KDIR)" || { echo "no kernel headers: set KDIR"; exit 1; }
+	@test -n "$(KDIR)" -a -d "$(KDIR)" || \
+		{ echo "no kernel headers$(if $(KSERIES), of $(KSERIES)): set KDIR, or make deps"; exit 1; }
 	@mkdir -p $(BUILD)
 	@rsync -a --delete $(RSYNC_EXCLUDES) $(ROOT)/Makefile $(ROOT)/include $(ROOT)/shim \
 		$(ROOT)/drivers $(BUILD)/
@@ -92,6 +107,19 @@ checkpatch:
 kconfig-check:
 	@$(ROOT)/kunit/kconfig-check.py
 
+# DKMS and the Debian package (root: they write /usr/src, /var/lib/dkms).
+DEB_VERSION = $(shell sed -n 's/^PACKAGE_VERSION="\(.*\)"$$/\1/p' $(ROOT)/dkms.conf)
+DEB         = $(OUT)/deb/gpioclx-dkms_$(DEB_VERSION)_all.deb
+
+dkms-check:
+	@$(ROOT)/userspace/dkms-check.sh
+
+deb:
+	@$(ROOT)/userspace/deb-build.sh $(OUT)/deb
+
+deb-check: deb
+	@$(ROOT)/userspace/deb-check.sh $(DEB)
+
 # Run one step of "make check", whatever the previous ones did; keep its
 # log and exit status for the summary.
 define check_step
@@ -103,10 +131,14 @@ check: deps
 	@rm -rf $(RESULTS); mkdir -p $(RESULTS)
 	$(call check_step,hosted,$(MAKE) -s hosted)
 	$(call check_step,kconfig,$(MAKE) -s kconfig-check)
-	$(call check_step,build-amd64,$(MAKE) -s modules)
-	$(call check_step,build-arm64,$(MAKE) -s modules ARCH=arm64)
+	$(call check_step,build-amd64,$(MAKE) -s modules KSERIES=6.1)
+	$(call check_step,build-arm64,$(MAKE) -s modules ARCH=arm64 KSERIES=6.1)
+	$(call check_step,build-amd64-6.12,$(MAKE) -s modules KSERIES=6.12)
+	$(call check_step,build-arm64-6.12,$(MAKE) -s modules ARCH=arm64 KSERIES=6.12)
 	$(call check_step,exports,$(ROOT)/kunit/exports-check.sh $(OUT)/*/Module.symvers)
 	$(call check_step,checkpatch,$(MAKE) -s checkpatch)
+	$(call check_step,dkms,$(MAKE) -s dkms-check)
+	$(call check_step,deb,$(MAKE) -s deb-check)
 	$(call check_step,kunit,$(MAKE) -s kunit)
 	$(call check_step,e2e,$(ROOT)/userspace/e2e.sh --arch all)
 	@$(ROOT)/kunit/check-summary.sh $(RESULTS)
@@ -124,7 +156,7 @@ clean:
 	rm -rf $(OUT)
 	$(MAKE) -s -C $(ROOT)/userspace/hosted clean
 
-.PHONY: all modules print-modules deps hosted kunit checkpatch kconfig-check check demo shell bench \
-	clean
+.PHONY: all modules print-modules deps hosted kunit checkpatch kconfig-check dkms-check deb \
+	deb-check check demo shell bench clean
 
 endif

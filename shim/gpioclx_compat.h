@@ -8,6 +8,7 @@
 #define GPIOCLX_COMPAT_H
 
 #include <linux/gpio/driver.h>
+#include <linux/hrtimer.h>
 #include <linux/version.h>
 
 /*
@@ -48,6 +49,32 @@
 #define gpioclx_platform_set_remove(pdrv, fn) ((pdrv)->remove = (fn))
 #else
 #define gpioclx_platform_set_remove(pdrv, fn) ((pdrv)->remove_new = (fn))
+#endif
+
+/*
+ * Tracepoints: __assign_str() takes the source from the __string() field
+ * declaration since 6.10, so it lost its second argument.
+ */
+#if KERNEL_VERSION(6, 10, 0) <= LINUX_VERSION_CODE
+#define gpioclx_assign_str(dst, src) __assign_str(dst)
+#else
+#define gpioclx_assign_str(dst, src) __assign_str(dst, src)
+#endif
+
+/*
+ * hrtimer_setup() (6.13) takes the callback with the clock and the mode;
+ * hrtimer_init() and setting .function by hand went in 6.15.
+ */
+#if KERNEL_VERSION(6, 13, 0) <= LINUX_VERSION_CODE
+#define gpioclx_hrtimer_setup(timer, fn, clock, mode) hrtimer_setup(timer, fn, clock, mode)
+#else
+static inline void gpioclx_hrtimer_setup(struct hrtimer *timer,
+					 enum hrtimer_restart (*fn)(struct hrtimer *),
+					 clockid_t clock, enum hrtimer_mode mode)
+{
+	hrtimer_init(timer, clock, mode);
+	timer->function = fn;
+}
 #endif
 
 #endif /* GPIOCLX_COMPAT_H */

@@ -156,9 +156,8 @@ int gpioclx_debounce_setup(struct gpioclx_controller *ctrl)
 		if (!bank->debounce)
 			return -ENOMEM;
 		for (pin = 0; pin < bank->npins; pin++) {
-			hrtimer_init(&bank->debounce[pin].timer, CLOCK_MONOTONIC,
-				     HRTIMER_MODE_REL);
-			bank->debounce[pin].timer.function = gpioclx_debounce_expired;
+			gpioclx_hrtimer_setup(&bank->debounce[pin].timer, gpioclx_debounce_expired,
+					      CLOCK_MONOTONIC, HRTIMER_MODE_REL);
 			bank->debounce[pin].bank = bank;
 			bank->debounce[pin].pin = pin;
 		}

@@ -11,6 +11,7 @@
 #define _GPIOCLX_TRACE_H
 
 #include <linux/tracepoint.h>
+#include "gpioclx_compat.h"
 
 TRACE_EVENT(gpioclx_call,
 	TP_PROTO(const char *dev, const char *callback, unsigned int bank, u64 mask,
@@ -24,8 +25,8 @@ TRACE_EVENT(gpioclx_call,
 		__field(u32, status)
 	),
 	TP_fast_assign(
-		__assign_str(dev, dev);
-		__assign_str(callback, callback);
+		gpioclx_assign_str(dev, dev);
+		gpioclx_assign_str(callback, callback);
 		__entry->bank = bank;
 		__entry->mask = mask;
 		__entry->status = status;

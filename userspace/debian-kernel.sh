@@ -1,11 +1,13 @@
 #!/bin/bash
-# debian-kernel.sh ARCH   (ARCH = amd64 | arm64)
+# debian-kernel.sh ARCH [SERIES]   (ARCH = amd64 | arm64, SERIES = 6.1 | 6.12)
 #
-# Make Debian's current stock 6.1 kernel for ARCH usable from this host:
+# Make Debian's current stock kernel of SERIES (default $KSERIES, else 6.1:
+# bookworm's own; 6.12 is bookworm-security's linux-image-6.12-ARCH) for
+# ARCH usable from this host:
 # host tools installed, kernel image downloaded and (partly) extracted,
 # headers ready for out-of-tree module builds.  Prints, and only prints,
 # eval-able assignments on stdout:
-#   KREL=6.1.0-56-arm64 KDIR=... KIMAGE=.../vmlinuz-... KMODDIR=.../lib/modules/KREL
+#   KREL=6.1.0-56-arm64 (or 6.12.117+deb12-arm64) KDIR=... KIMAGE=.../vmlinuz-... KMODDIR=.../lib/modules/KREL
 #   CROSS_COMPILE=aarch64-linux-gnu-   (empty for amd64)
 # Usage: eval "$(userspace/debian-kernel.sh arm64)"
 #
@@ -25,6 +27,11 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 
 ARCH=${1:-}
 check_arch "$ARCH"
+SERIES=${2:-${KSERIES:-6.1}}
+case $SERIES in
+6.1 | 6.12) ;;
+*) die "unknown kernel series '$SERIES' (want 6.1 or 6.12)" ;;
+esac
 
 # Stock modules worth having in a guest: gpiolib consumers to hang off our
 # chips, configfs (=m on amd64).  Small, so extraction stays ~2 s.
@@ -46,13 +53,16 @@ host_packages() {
 }
 
 # resolve: set KREL/KVER from the metapackage's exact dependency,
-# e.g. "Depends: linux-image-6.1.0-56-arm64 (= 6.1.192-2)".  One
-# apt-cache call (~0.8 s) gives both the ABI and the version to pin.
+# e.g. "Depends: linux-image-6.1.0-56-arm64 (= 6.1.192-2)" or, for 6.12,
+# "Depends: linux-image-6.12.117+deb12-arm64 (= 6.12.117-1~deb12u1)".
+# One apt-cache call (~0.8 s) gives both the ABI and the version to pin.
 resolve() {
-	local meta pat show
+	local meta pat show sfx
+	# the series' metapackages: bookworm's default names 6.1 by none
+	[ "$SERIES" = 6.1 ] && sfx= || sfx=-$SERIES
 	case $ARCH in
-	amd64) meta=linux-headers-amd64 pat=linux-headers- ;;
-	arm64) meta=linux-image-arm64:arm64 pat=linux-image- ;;
+	amd64) meta=linux-headers$sfx-amd64 pat=linux-headers- ;;
+	arm64) meta=linux-image$sfx-arm64:arm64 pat=linux-image- ;;
 	esac
 	show=$(apt-cache show --no-all-versions "$meta" 2>/dev/null || true)
 	if [ -z "$show" ]; then
@@ -61,9 +71,12 @@ resolve() {
 			die "apt knows no $meta"
 	fi
 	read -r KREL KVER < <(printf '%s\n' "$show" |
-		sed -n "s/^Depends:.*${pat}\(6\.1\.0-[0-9]*-$ARCH\) (= \([^)]*\)).*/\1 \2/p" | head -1)
+		sed -n "s/^Depends:.*${pat}\(${SERIES//./\\.}\.[0-9][^ ]*-$ARCH\) (= \([^)]*\)).*/\1 \2/p" | head -1)
 	[ -n "${KREL:-}" ] || die "cannot parse the kernel ABI from $meta"
 	ABI=${KREL%-"$ARCH"}
+	# the host's kbuild helpers: one package per series for 6.1, one per
+	# ABI later (linux-kbuild-6.12.117+deb12)
+	[ "$SERIES" = 6.1 ] && KBUILD=linux-kbuild-6.1 || KBUILD=linux-kbuild-$ABI
 	DIR=$GPIOCLX_CACHE/debian/$ARCH/$KREL
 	IMG=$DIR/image
 	KIMAGE=$IMG/boot/vmlinuz-$KREL
@@ -123,7 +136,7 @@ extract_headers_arm64() {
 	dpkg -x "$DIR"/debs/linux-headers-"${ABI}"-common_"${KVER}"_all.deb "$h" || return 1
 	sed -i "s#^include /usr/src/#include $h/usr/src/#" "$KDIR/Makefile"
 	mkdir -p "$h/usr/lib"
-	ln -sfn /usr/lib/linux-kbuild-6.1 "$h/usr/lib/linux-kbuild-6.1"
+	ln -sfn "/usr/lib/$KBUILD" "$h/usr/lib/$KBUILD"
 }
 
 # prepare: runs in a subshell under with_lock, inside an "&&" list where
@@ -143,10 +156,10 @@ prepare() {
 }
 
 # prune_old: each ABI costs ~100-280 MB of cache; keep this one and the
-# newest older one (modules built a moment ago may still want it).
+# newest older one of the same series (modules built a moment ago may still want it).
 prune_old() {
 	local old
-	for old in $(compgen -G "$GPIOCLX_CACHE/debian/$ARCH/6.1.0-*-$ARCH" | grep -vx "$DIR" | sort -V | head -n -1); do
+	for old in $(compgen -G "$GPIOCLX_CACHE/debian/$ARCH/$SERIES.*-$ARCH" | grep -vx "$DIR" | sort -V | head -n -1); do
 		msg "pruning old kernel cache $old"
 		rm -rf "$old" "$old.lock"
 	done
@@ -167,6 +180,8 @@ main() {
 	host_packages
 	ensure_foreign_arch "$ARCH"
 	resolve
+	# arm64 headers run the host's kbuild helpers (amd64's depend on them)
+	[ "$ARCH" = amd64 ] || ensure_pkgs "$KBUILD"
 	# (amd64 headers are a host package: ready() checks them every run)
 	ready || prepare_or_refresh
 	printf 'KREL=%q\nKDIR=%q\nKIMAGE=%q\nKMODDIR=%q\nCROSS_COMPILE=%q\n' \

@@ -91,7 +91,7 @@ struct simgpio_hw_line {
 	struct device_attribute value;
 	struct attribute *attrs[3];
 	struct attribute_group group;
-	char name[16];
+	char name[sizeof("sim_gpio") + 10];	/* any unsigned int offset */
 };
 
 /* One simulated board: the controller's registers, its lines, its interrupts. */
