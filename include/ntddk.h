@@ -234,7 +234,52 @@ NTKERNELAPI PVOID MmMapIoSpaceEx(_In_ PHYSICAL_ADDRESS PhysicalAddress,
 _IRQL_requires_max_(DISPATCH_LEVEL)
 NTKERNELAPI VOID MmUnmapIoSpace(_In_ PVOID BaseAddress, _In_ SIZE_T NumberOfBytes);
 
-/* Register accessors: ordered, uncached, one access each. */
+/*
+ * Register accessors: ordered, uncached, one access each. As in the WDK's
+ * wdm.h they can be inline: a volatile access with the barriers device
+ * memory needs on the architecture (on arm64 those of the kernel's
+ * readX()/writeX()). A client build defines GPIOCLX_INLINE_REGISTER_ACCESS
+ * for that; without it they are the host's functions (a host that backs
+ * registers with a software model needs to see every access).
+ */
+#if defined(GPIOCLX_INLINE_REGISTER_ACCESS) && (defined(__aarch64__) || defined(__x86_64__))
+
+#if defined(__aarch64__)
+/* after a read: complete it before later reads, and before a delay loop starts */
+#define GPIOCLX_REGISTER_READ_BARRIER(v) \
+	do { \
+		unsigned long __tmp; \
+		__asm__ __volatile__("dmb oshld\n\teor %0, %1, %1\n\tcbnz %0, ." \
+				     : "=r"(__tmp) : "r"((unsigned long)(v)) : "memory"); \
+	} while (0)
+/* before a write: earlier writes to memory reach the device first */
+#define GPIOCLX_REGISTER_WRITE_BARRIER() __asm__ __volatile__("dmb oshst" : : : "memory")
+#else
+#define GPIOCLX_REGISTER_READ_BARRIER(v) __asm__ __volatile__("" : : : "memory")
+#define GPIOCLX_REGISTER_WRITE_BARRIER() __asm__ __volatile__("" : : : "memory")
+#endif
+
+#define GPIOCLX_DEFINE_REGISTER_ACCESS(type, suffix) \
+	static inline type READ_REGISTER_##suffix(_In_ volatile type *Register) \
+	{ \
+		type Value = *Register; \
+		GPIOCLX_REGISTER_READ_BARRIER(Value); \
+		return Value; \
+	} \
+	static inline VOID WRITE_REGISTER_##suffix(_In_ volatile type *Register, \
+						   _In_ type Value) \
+	{ \
+		GPIOCLX_REGISTER_WRITE_BARRIER(); \
+		*Register = Value; \
+	}
+
+GPIOCLX_DEFINE_REGISTER_ACCESS(UCHAR, UCHAR)
+GPIOCLX_DEFINE_REGISTER_ACCESS(USHORT, USHORT)
+GPIOCLX_DEFINE_REGISTER_ACCESS(ULONG, ULONG)
+GPIOCLX_DEFINE_REGISTER_ACCESS(ULONG64, ULONG64)
+
+#else
+
 NTKERNELAPI UCHAR READ_REGISTER_UCHAR(_In_ volatile UCHAR *Register);
 NTKERNELAPI USHORT READ_REGISTER_USHORT(_In_ volatile USHORT *Register);
 NTKERNELAPI ULONG READ_REGISTER_ULONG(_In_ volatile ULONG *Register);
@@ -243,5 +288,7 @@ NTKERNELAPI VOID WRITE_REGISTER_UCHAR(_In_ volatile UCHAR *Register, _In_ UCHAR 
 NTKERNELAPI VOID WRITE_REGISTER_USHORT(_In_ volatile USHORT *Register, _In_ USHORT Value);
 NTKERNELAPI VOID WRITE_REGISTER_ULONG(_In_ volatile ULONG *Register, _In_ ULONG Value);
 NTKERNELAPI VOID WRITE_REGISTER_ULONG64(_In_ volatile ULONG64 *Register, _In_ ULONG64 Value);
+
+#endif /* GPIOCLX_INLINE_REGISTER_ACCESS */
 
 #endif /* GPIOCLX_NTDDK_H */
