@@ -245,38 +245,60 @@ NTKERNELAPI VOID MmUnmapIoSpace(_In_ PVOID BaseAddress, _In_ SIZE_T NumberOfByte
 #if defined(GPIOCLX_INLINE_REGISTER_ACCESS) && (defined(__aarch64__) || defined(__x86_64__))
 
 #if defined(__aarch64__)
-/* after a read: complete it before later reads, and before a delay loop starts */
-#define GPIOCLX_REGISTER_READ_BARRIER(v) \
-	do { \
-		unsigned long __tmp; \
+/*
+ * One access with a base-register address (no writeback form a
+ * hypervisor could not emulate). Reads are load-acquire: what the host
+ * kernel patches in on cores with device load erratum 832075, and never
+ * weaker elsewhere; then, as its readX(), dmb oshld and a control
+ * dependency so a delay loop starts after the read completed. Writes,
+ * as its writeX(): dmb oshst, then the store.
+ */
+#define GPIOCLX_DEFINE_REGISTER_ACCESS(type, suffix, ld, st, r) \
+	static inline type READ_REGISTER_##suffix(_In_ volatile type *Register) \
+	{ \
+		unsigned long __v, __tmp; \
+		__asm__ __volatile__(ld " %" r "0, [%1]" : "=r"(__v) : "r"(Register) : "memory"); \
 		__asm__ __volatile__("dmb oshld\n\teor %0, %1, %1\n\tcbnz %0, ." \
-				     : "=r"(__tmp) : "r"((unsigned long)(v)) : "memory"); \
-	} while (0)
-/* before a write: earlier writes to memory reach the device first */
-#define GPIOCLX_REGISTER_WRITE_BARRIER() __asm__ __volatile__("dmb oshst" : : : "memory")
-#else
-#define GPIOCLX_REGISTER_READ_BARRIER(v) __asm__ __volatile__("" : : : "memory")
-#define GPIOCLX_REGISTER_WRITE_BARRIER() __asm__ __volatile__("" : : : "memory")
-#endif
+				     : "=r"(__tmp) : "r"(__v) : "memory"); \
+		return (type)__v; \
+	} \
+	static inline VOID WRITE_REGISTER_##suffix(_In_ volatile type *Register, \
+						   _In_ type Value) \
+	{ \
+		__asm__ __volatile__("dmb oshst" : : : "memory"); \
+		__asm__ __volatile__(st " %" r "0, [%1]" \
+				     : : "rZ"((unsigned long)Value), "r"(Register) : "memory"); \
+	}
 
+GPIOCLX_DEFINE_REGISTER_ACCESS(UCHAR, UCHAR, "ldarb", "strb", "w")
+GPIOCLX_DEFINE_REGISTER_ACCESS(USHORT, USHORT, "ldarh", "strh", "w")
+GPIOCLX_DEFINE_REGISTER_ACCESS(ULONG, ULONG, "ldar", "str", "w")
+GPIOCLX_DEFINE_REGISTER_ACCESS(ULONG64, ULONG64, "ldar", "str", "x")
+
+#else
+/* x86-64: device memory is uncached and strongly ordered; a compiler barrier both sides. */
 #define GPIOCLX_DEFINE_REGISTER_ACCESS(type, suffix) \
 	static inline type READ_REGISTER_##suffix(_In_ volatile type *Register) \
 	{ \
-		type Value = *Register; \
-		GPIOCLX_REGISTER_READ_BARRIER(Value); \
+		type Value; \
+		__asm__ __volatile__("" : : : "memory"); \
+		Value = *Register; \
+		__asm__ __volatile__("" : : : "memory"); \
 		return Value; \
 	} \
 	static inline VOID WRITE_REGISTER_##suffix(_In_ volatile type *Register, \
 						   _In_ type Value) \
 	{ \
-		GPIOCLX_REGISTER_WRITE_BARRIER(); \
+		__asm__ __volatile__("" : : : "memory"); \
 		*Register = Value; \
+		__asm__ __volatile__("" : : : "memory"); \
 	}
 
 GPIOCLX_DEFINE_REGISTER_ACCESS(UCHAR, UCHAR)
 GPIOCLX_DEFINE_REGISTER_ACCESS(USHORT, USHORT)
 GPIOCLX_DEFINE_REGISTER_ACCESS(ULONG, ULONG)
 GPIOCLX_DEFINE_REGISTER_ACCESS(ULONG64, ULONG64)
+#endif
 
 #else
 

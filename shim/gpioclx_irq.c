@@ -116,9 +116,6 @@ static void gpioclx_irq_report(struct gpioclx_bank *bank, enum gpioclx_cb cb, u6
 		gpioclx_call_err(bank->ctrl, cb, bank->id, status);
 }
 
-static void gpioclx_irq_report(struct gpioclx_bank *bank, enum gpioclx_cb cb, u64 pins,
-			       NTSTATUS status);
-
 /* Account for an Unmask made under the bank lock (counter, trace, log). */
 static void gpioclx_irq_report_unmask(struct gpioclx_bank *bank, unsigned int pin,
 				      NTSTATUS status)
@@ -316,6 +313,7 @@ static NTSTATUS gpioclx_irq_client_enable(struct gpioclx_bank *bank, unsigned in
 		gpioclx_bank_lock(bank);
 		bank->irq_enabled |= BIT_ULL(pin);
 		bank->irq_masked &= ~BIT_ULL(pin);	/* Enable leaves it unmasked */
+		bank->irq_linux_masked &= ~BIT_ULL(pin);	/* a new life of the line */
 		gpioclx_bank_unlock(bank);
 	}
 	return status;
@@ -339,6 +337,7 @@ static void gpioclx_irq_client_disable(struct gpioclx_bank *bank, unsigned int p
 	/* first: a debounce timer still running sees the line off and stops */
 	gpioclx_bank_lock(bank);
 	bank->irq_enabled &= ~bit;
+	bank->irq_linux_masked &= ~bit;
 	gpioclx_bank_unlock(bank);
 	gpioclx_debounce_cancel(bank, pin, may_sleep);
 	clear_bit(pin, &bank->irq_storm_masked);
@@ -714,6 +713,7 @@ static bool gpioclx_irq_storming(struct gpioclx_bank *bank, unsigned int pin)
 	struct gpioclx_controller *ctrl = bank->ctrl;
 	unsigned int limit = ctrl->storm_limit;
 	struct gpioclx_pin *p = &bank->pins[pin];
+	NTSTATUS status;
 
 	if (!limit)
 		return false;
@@ -725,12 +725,16 @@ static bool gpioclx_irq_storming(struct gpioclx_bank *bank, unsigned int pin)
 		return false;
 	if (test_and_set_bit(pin, &bank->irq_storm_masked))
 		return true;
-	gpioclx_irq_client_mask(bank, BIT_ULL(pin));
+	/* under the bank lock, where gpioclx_irq_stop() sets dying */
+	gpioclx_bank_lock(bank);
+	status = gpioclx_irq_mask_locked(bank, BIT_ULL(pin));
+	if (!ctrl->dying)
+		mod_delayed_work(system_wq, &ctrl->storm_rearm, GPIOCLX_STORM_PAUSE);
+	gpioclx_bank_unlock(bank);
+	gpioclx_irq_report(bank, GPIOCLX_CB_MASK_INTERRUPTS, BIT_ULL(pin), status);
 	dev_err_ratelimited(ctrl->dev,
 			    "line %u: interrupt storm (over %u per second), masked for a second\n",
 			    bank->base + pin, limit);
-	if (!READ_ONCE(ctrl->dying))
-		mod_delayed_work(system_wq, &ctrl->storm_rearm, GPIOCLX_STORM_PAUSE);
 	return true;
 }
 

@@ -86,15 +86,18 @@ bool gpioclx_debounce_event(struct gpioclx_bank *bank, unsigned int pin)
 {
 	struct gpioclx_debounce *d;
 
-	if (!bank->debounce || gpioclx_irq_type(bank, pin) & IRQ_TYPE_LEVEL_MASK ||
-	    READ_ONCE(bank->ctrl->dying))
-		return false;	/* only edges are debounced; no timer once removal began */
+	if (!bank->debounce || gpioclx_irq_type(bank, pin) & IRQ_TYPE_LEVEL_MASK)
+		return false;	/* only edges are debounced */
 	d = &bank->debounce[pin];
 	if (!test_and_set_bit(pin, &bank->irq_debouncing)) {
 		gpioclx_irq_client_mask(bank, BIT_ULL(pin));
-		hrtimer_start(&d->timer,
-			      ns_to_ktime((u64)READ_ONCE(bank->pins[pin].debounce_us) *
-					  NSEC_PER_USEC), HRTIMER_MODE_REL);
+		/* under the bank lock, where gpioclx_irq_stop() sets dying */
+		gpioclx_bank_lock(bank);
+		if (!bank->ctrl->dying)
+			hrtimer_start(&d->timer,
+				      ns_to_ktime((u64)READ_ONCE(bank->pins[pin].debounce_us) *
+						  NSEC_PER_USEC), HRTIMER_MODE_REL);
+		gpioclx_bank_unlock(bank);
 	}
 	return true;
 }

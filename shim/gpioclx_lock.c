@@ -58,8 +58,8 @@ void gpioclx_bank_unlock(struct gpioclx_bank *bank)
  * memory-mapped controller's gpio_chip may be driven from atomic context
  * (gpiolib's open-drain emulation, atomic consumers; irq_startup and
  * irq_shutdown under the descriptor's raw spinlock), so only the call
- * sites gpiolib documents as process context (@may_sleep: request, free,
- * irq resources) wait for the mutex; the others take it without sleeping,
+ * sites gpiolib documents as process context (@may_sleep: free, irq
+ * resources) wait for the mutex; the others take it without sleeping,
  * spinning at most GPIOCLX_PASSIVE_SPIN_US, or fail with
  * STATUS_DEVICE_BUSY (logged). Either way the callback runs in the
  * caller's context: with interrupts on from the character device and

@@ -168,7 +168,9 @@ int gpioclx_pm_get(struct gpioclx_controller *ctrl)
 
 void gpioclx_pm_put(struct gpioclx_controller *ctrl)
 {
-	if (!ctrl->runtime_pm || atomic_dec_if_positive(&ctrl->pm_refs) < 0)
+	if (!ctrl->runtime_pm)
+		return;
+	if (WARN_ON_ONCE(atomic_dec_if_positive(&ctrl->pm_refs) < 0))
 		return;
 	pm_runtime_mark_last_busy(ctrl->dev);
 	pm_runtime_put_autosuspend(ctrl->dev);

@@ -3,8 +3,10 @@
  * gpioclx_trace.c - accounting of client calls: the counters per callback
  * (summed for debugfs) and the gpioclx_call tracepoint.
  */
-#define CREATE_TRACE_POINTS
 #include "gpioclx_internal.h"
+
+#define CREATE_TRACE_POINTS
+#include "gpioclx_trace.h"
 
 const char *const gpioclx_cb_names[GPIOCLX_CB_COUNT] = {
 	[GPIOCLX_CB_PREPARE] = "PrepareController",
