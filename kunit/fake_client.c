@@ -300,6 +300,8 @@ static NTSTATUS FakeDisconnectIoPins(PVOID Context, PGPIO_DISCONNECT_IO_PINS_PAR
 	status = fake_enter(&c);
 	if (!NT_SUCCESS(status))
 		return status;
+	if (fake->during_disconnect)
+		fake->during_disconnect();
 	b->connected &= ~c.pins;
 	if (!p->DisconnectFlags.PreserveConfiguration)
 		b->output &= ~c.pins;	/* back to input */

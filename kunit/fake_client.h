@@ -113,6 +113,8 @@ struct fake {
 	void (*during_reconfigure)(void);
 	/* called inside ConnectIoPins: something happens "meanwhile" */
 	void (*during_connect)(void);
+	/* called inside DisconnectIoPins (a hog freed by gpiochip_remove, say) */
+	void (*during_disconnect)(void);
 	int register_ret;		/* gpioclx_client_driver_register() */
 	unsigned int prepare_count, release_count, start_count, stop_count;
 	unsigned int unload_count;

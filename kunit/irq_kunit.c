@@ -321,6 +321,46 @@ static void irq_serial_emulation_change_disables_first(struct kunit *test)
 	irq_free(irq, &probe, desc);
 }
 
+static int irq_storm_work_pending = -1;
+
+static void irq_note_storm_work(void)
+{
+	irq_storm_work_pending = delayed_work_pending(&fake->ctrl->storm_rearm);
+}
+
+/*
+ * Timers and work that call the client are stopped before the gpio_chip
+ * goes: seen from inside gpiochip_remove(), where gpiolib frees a hog.
+ */
+static void irq_timers_stop_before_gpiochip_remove(struct kunit *test)
+{
+	struct gpiod_hog hogs[] = {
+		GPIO_HOG(NULL, 40, "kunit-hog", GPIO_ACTIVE_HIGH, GPIOD_IN),
+		{ }
+	};
+	struct irq_probe probe = {};
+	struct gpio_desc *desc;
+	int irq;
+
+	fake_start(test, NULL);
+	fake->ctrl->storm_limit = 5;
+	irq = irq_request(test, 12, IRQF_TRIGGER_HIGH, &probe, &desc);
+	fake_drive(0, 12, true);
+	fake_deliver(0, 20);
+	KUNIT_ASSERT_TRUE(test, delayed_work_pending(&fake->ctrl->storm_rearm));
+	irq_free(irq, &probe, desc);
+	fake_drive(0, 12, false);
+	hogs[0].chip_label = fake->gc->label;
+	gpiod_add_hogs(hogs);
+	KUNIT_ASSERT_TRUE(test, fake->banks[1].connected & BIT_ULL(8));
+	irq_storm_work_pending = -1;
+	fake->during_disconnect = irq_note_storm_work;
+	fake_unbind(test);
+	fake->during_disconnect = NULL;
+	KUNIT_EXPECT_EQ(test, irq_storm_work_pending, 0);
+	gpiod_remove_hogs(hogs);
+}
+
 static void irq_drop_line_during_reconfigure(void)
 {
 	fake_drive(0, 10, false);
@@ -718,6 +758,7 @@ static struct kunit_case irq_cases[] = {
 	KUNIT_CASE(irq_storm_guard),
 	KUNIT_CASE(irq_storm_guard_rearms),
 	KUNIT_CASE(irq_both_rearm_one_lock_hold),
+	KUNIT_CASE(irq_timers_stop_before_gpiochip_remove),
 	KUNIT_CASE(irq_config_change_keeps_interrupt_state),
 	KUNIT_CASE(irq_no_autoen_stays_quiet),
 	KUNIT_CASE(irq_serial_emulation_change_disables_first),
