@@ -422,7 +422,10 @@ static NTSTATUS FakeEnableInterrupt(PVOID Context, PGPIO_ENABLE_INTERRUPT_PARAME
 static NTSTATUS FakeDisableInterrupt(PVOID Context, PGPIO_DISABLE_INTERRUPT_PARAMETERS p)
 {
 	struct fake_call c = { .cb = GPIOCLX_CB_DISABLE_INTERRUPT, .bank = p->BankId,
-			       .pins = BIT_ULL(p->PinNumber), .flags = p->Flags.AsULONG };
+			       .pins = BIT_ULL(p->PinNumber), .flags = p->Flags.AsULONG,
+			       /* the runtime-PM references held while it runs */
+			       .state = fake->pdev ? atomic_read(&fake->pdev->dev.power.usage_count) :
+						     -1 };
 	struct fake_bank *b = fake_bank(p->BankId);
 	NTSTATUS status;
 

@@ -191,6 +191,31 @@ static void pm_masked_line_is_no_mismatch(struct kunit *test)
 	fake_release(in);
 }
 
+/*
+ * Serial controllers: the interrupt's runtime-PM reference lasts until its
+ * DisableInterrupt has run (__free_irq syncs the bus before it releases
+ * the resources).
+ */
+static void pm_serial_disable_before_idle(struct kunit *test)
+{
+	struct fake_cfg cfg = { .serial = true, .mutate_info = pm_idle_timeout };
+	struct gpio_desc *in;
+	int irq;
+
+	fake_start(test, &cfg);
+	in = fake_request(test, 9, GPIOD_IN);
+	irq = gpiod_to_irq(in);
+	KUNIT_ASSERT_EQ(test, request_threaded_irq(irq, NULL, pm_handler,
+						   IRQF_TRIGGER_RISING | IRQF_ONESHOT, "kunit", NULL),
+			0);
+	fake_release(in);
+	fake_forget_calls();
+	free_irq(irq, NULL);
+	KUNIT_ASSERT_EQ(test, fake_count(GPIOCLX_CB_DISABLE_INTERRUPT), 1);
+	KUNIT_EXPECT_GE(test, fake_last(GPIOCLX_CB_DISABLE_INTERRUPT)->state, 1);
+	KUNIT_EXPECT_TRUE(test, pm_wait_suspended(true));
+}
+
 static void pm_test_exit(struct kunit *test)
 {
 	fake_teardown();
@@ -202,6 +227,7 @@ static struct kunit_case pm_cases[] = {
 	KUNIT_CASE(pm_failed_stop_aborts_suspend),
 	KUNIT_CASE(pm_runtime_idle_only_when_unused),
 	KUNIT_CASE(pm_masked_line_is_no_mismatch),
+	KUNIT_CASE(pm_serial_disable_before_idle),
 	{}
 };
 
