@@ -158,26 +158,44 @@ static void lifecycle_geometries(struct kunit *test)
 	}
 }
 
-static void lifecycle_unbind_with_line_held(struct kunit *test)
-{
+/* A real consumer holding line @offset, as any driver would (gpiod_get). */
+struct lifecycle_holder {
 	struct platform_device *consumer;
 	struct gpiod_lookup_table *table;
 	struct gpio_desc *desc;
+};
+
+static void lifecycle_hold(struct kunit *test, struct lifecycle_holder *h, unsigned int offset,
+			   enum gpiod_flags flags)
+{
+	h->consumer = platform_device_register_simple("gpioclx-consumer", PLATFORM_DEVID_AUTO,
+						      NULL, 0);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(h->consumer));
+	h->table = kunit_kzalloc(test, struct_size(h->table, table, 2), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, h->table);
+	h->table->dev_id = dev_name(&h->consumer->dev);
+	h->table->table[0] = (struct gpiod_lookup)GPIO_LOOKUP(fake->gc->label, offset, "held",
+							       GPIO_ACTIVE_HIGH);
+	gpiod_add_lookup_table(h->table);
+	h->desc = gpiod_get(&h->consumer->dev, "held", flags);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(h->desc));
+}
+
+/* Let go; after an unbind gpiolib forgets the orphaned descriptor. */
+static void lifecycle_unhold(struct lifecycle_holder *h)
+{
+	gpiod_put(h->desc);
+	gpiod_remove_lookup_table(h->table);
+	platform_device_unregister(h->consumer);
+}
+
+static void lifecycle_unbind_with_line_held(struct kunit *test)
+{
+	struct lifecycle_holder held;
 	const struct fake_call *c;
 
 	fake_start(test, NULL);
-	/* a real consumer, holding a reference like any driver would */
-	consumer = platform_device_register_simple("gpioclx-consumer", PLATFORM_DEVID_AUTO,
-						   NULL, 0);
-	KUNIT_ASSERT_FALSE(test, IS_ERR(consumer));
-	table = kunit_kzalloc(test, struct_size(table, table, 2), GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, table);
-	table->dev_id = dev_name(&consumer->dev);
-	table->table[0] = (struct gpiod_lookup)GPIO_LOOKUP(fake->gc->label, 5, "held",
-							    GPIO_ACTIVE_HIGH);
-	gpiod_add_lookup_table(table);
-	desc = gpiod_get(&consumer->dev, "held", GPIOD_OUT_HIGH);
-	KUNIT_ASSERT_FALSE(test, IS_ERR(desc));
+	lifecycle_hold(test, &held, 5, GPIOD_OUT_HIGH);
 
 	fake_forget_calls();
 	fake_unbind(test);
@@ -193,11 +211,9 @@ static void lifecycle_unbind_with_line_held(struct kunit *test)
 	 * logs "backing chip is gone" without reaching the freed controller,
 	 * and releasing it is safe.
 	 */
-	KUNIT_EXPECT_EQ(test, gpiod_get_value(desc), 0);
-	gpiod_put(desc);
+	KUNIT_EXPECT_EQ(test, gpiod_get_value(held.desc), 0);
+	lifecycle_unhold(&held);
 	KUNIT_EXPECT_EQ(test, fake->ncall, 3);
-	gpiod_remove_lookup_table(table);
-	platform_device_unregister(consumer);
 }
 
 static void lifecycle_idle_pm(CLIENT_CONTROLLER_BASIC_INFORMATION *info)
@@ -271,33 +287,18 @@ static void lifecycle_bus_runtime_pm(struct kunit *test)
 static void lifecycle_unbind_held_line_keeps_no_pm_reference(struct kunit *test)
 {
 	struct fake_cfg cfg = { .mutate_info = lifecycle_idle_pm };
-	struct gpio_desc *desc;
+	struct lifecycle_holder held;
 	struct device *dev;
 	unsigned int i;
-
-	struct platform_device *consumer;
-	struct gpiod_lookup_table *table;
 
 	fake_start(test, &cfg);
 	dev = &fake->pdev->dev;
 	/* a real consumer: its reference keeps gpiolib's device alive after unbind */
-	consumer = platform_device_register_simple("gpioclx-consumer", PLATFORM_DEVID_AUTO,
-						   NULL, 0);
-	KUNIT_ASSERT_FALSE(test, IS_ERR(consumer));
-	table = kunit_kzalloc(test, struct_size(table, table, 2), GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, table);
-	table->dev_id = dev_name(&consumer->dev);
-	table->table[0] = (struct gpiod_lookup)GPIO_LOOKUP(fake->gc->label, 7, "held",
-							    GPIO_ACTIVE_HIGH);
-	gpiod_add_lookup_table(table);
-	desc = gpiod_get(&consumer->dev, "held", GPIOD_IN);
-	KUNIT_ASSERT_FALSE(test, IS_ERR(desc));
+	lifecycle_hold(test, &held, 7, GPIOD_IN);
 	KUNIT_EXPECT_EQ(test, atomic_read(&dev->power.usage_count), 1);
 	fake_unbind(test);
 	KUNIT_EXPECT_EQ(test, atomic_read(&dev->power.usage_count), 0);
-	gpiod_put(desc);	/* the orphaned descriptor: gpiolib forgets it */
-	gpiod_remove_lookup_table(table);
-	platform_device_unregister(consumer);
+	lifecycle_unhold(&held);
 	/* bound again, it idles again */
 	KUNIT_ASSERT_EQ(test, device_attach(dev), 1);
 	fake->ctrl = platform_get_drvdata(fake->pdev);

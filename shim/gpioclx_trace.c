@@ -38,22 +38,27 @@ void gpioclx_trace_call(struct gpioclx_controller *ctrl, enum gpioclx_cb cb,
 	trace_gpioclx_call(dev_name(ctrl->dev), gpioclx_cb_names[cb], bank, mask, (u32)status);
 }
 
-unsigned long gpioclx_call_count(struct gpioclx_controller *ctrl, enum gpioclx_cb cb)
+/* A per-CPU counter of @cb summed: calls, or with @failures the failed ones. */
+static unsigned long gpioclx_count(struct gpioclx_controller *ctrl, enum gpioclx_cb cb,
+				   bool failures)
 {
+	const struct gpioclx_counters *c;
 	unsigned long n = 0;
 	int cpu;
 
-	for_each_possible_cpu(cpu)
-		n += per_cpu_ptr(ctrl->counters, cpu)->calls[cb];
+	for_each_possible_cpu(cpu) {
+		c = per_cpu_ptr(ctrl->counters, cpu);
+		n += failures ? c->failures[cb] : c->calls[cb];
+	}
 	return n;
+}
+
+unsigned long gpioclx_call_count(struct gpioclx_controller *ctrl, enum gpioclx_cb cb)
+{
+	return gpioclx_count(ctrl, cb, false);
 }
 
 unsigned long gpioclx_failure_count(struct gpioclx_controller *ctrl, enum gpioclx_cb cb)
 {
-	unsigned long n = 0;
-	int cpu;
-
-	for_each_possible_cpu(cpu)
-		n += per_cpu_ptr(ctrl->counters, cpu)->failures[cb];
-	return n;
+	return gpioclx_count(ctrl, cb, true);
 }
