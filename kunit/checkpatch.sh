@@ -4,6 +4,9 @@
 # kunit/checkpatch.sh - the kernel's scripts/checkpatch.pl over every C
 # source and header in the tree, from the cached linux-source tree that
 # kunit/run.sh unpacks. Prints "checkpatch: N passed, M failed" (per file).
+# Files are checked in parallel, and a file that passed is remembered by a
+# hash of its contents, its ignores and checkpatch itself, so a warm run
+# checks only what changed.
 #
 # Some files must look like Windows on purpose, and checkpatch is told so,
 # per path, for exactly these reasons:
@@ -49,17 +52,50 @@ ignores_for() {
 	esac
 }
 
-cd "$ROOT"
-passed=0 failed=0
-for f in $(git ls-files '*.c' '*.h'); do
+# check_one FILE: checkpatch's complaints about FILE (none: it passes).
+check_one() {
+	local f=$1 ignore
 	ignore=$(ignores_for "$f")
 	# the camelcase cache is checkpatch's, not ours: keep it out of the tree
-	out=$(cd /tmp && "$CHECKPATCH" --no-tree -q --terse --show-types \
-	      ${ignore:+--ignore "$ignore"} -f "$ROOT/$f" 2>&1 | grep -v '^total:' || true)
-	if [ -z "$out" ]; then
+	(cd /tmp && "$CHECKPATCH" --no-tree -q --terse --show-types \
+		${ignore:+--ignore "$ignore"} -f "$ROOT/$f" 2>&1 | grep -v '^total:' || true)
+}
+
+if [ "${1:-}" = --one ]; then
+	check_one "$2"
+	exit 0
+fi
+
+cd "$ROOT"
+PASSED_DIR=$CACHE/checkpatch-passed
+mkdir -p "$PASSED_DIR"
+find "$PASSED_DIR" -type f -mtime +30 -delete	# files long since edited
+tool=$(cat "$CHECKPATCH" "$(dirname "$CHECKPATCH")/spelling.txt" 2>/dev/null | sha256sum)
+key_of() { { echo "$tool"; ignores_for "$1"; cat "$1"; } | sha256sum | cut -c1-40; }
+
+passed=0 failed=0 todo=()
+for f in $(git ls-files '*.c' '*.h'); do
+	key=$PASSED_DIR/$(key_of "$f")
+	if [ -e "$key" ]; then
+		touch "$key"
 		passed=$((passed + 1))
 	else
-		echo "${out//$ROOT\//}"
+		todo+=("$f")
+	fi
+done
+
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+[ ${#todo[@]} -eq 0 ] || printf '%s\0' "${todo[@]}" |
+	xargs -0 -P "$(nproc)" -I{} sh -c '"$1" --one "$2" > "$3/$(echo "$2" | tr / _)"' \
+		sh "$0" {} "$out"
+for f in "${todo[@]}"; do
+	res=$out/$(echo "$f" | tr / _)
+	if [ -f "$res" ] && [ ! -s "$res" ]; then
+		passed=$((passed + 1))
+		: > "$PASSED_DIR/$(key_of "$f")"
+	else
+		sed "s|$ROOT/||g" "$res" 2>/dev/null || echo "$f: not checked"
 		failed=$((failed + 1))
 	fi
 done
