@@ -1,38 +1,56 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-or-later
 #
-# kunit/run.sh [ARCH...] - run the KUnit suites with kunit.py.
+# kunit/run.sh [--kernel 6.1|6.12] [ARCH...] - run the KUnit suites with
+# kunit.py on Debian's linux-source of that series (default 6.1).
 #
-# Debian's linux-source-6.1 is unpacked once into the cache, this tree is
-# overlaid into it as drivers/gpio/gpioclx/ (rsync, so unchanged files keep
-# their timestamps and a second run rebuilds only what changed), and
-# kunit.py builds and boots it per architecture, each with its own build
-# directory in the cache:
+# The source is unpacked once into the cache, this tree is overlaid into it
+# as drivers/gpio/gpioclx/ (rsync, so unchanged files keep their timestamps
+# and a second run rebuilds only what changed), and kunit.py builds and
+# boots it per architecture, each with its own build directory in the cache
+# (kunit-<arch> for 6.1, kunit-<arch>-<series> for the others):
 #   um      UML, the fast path. UML has no preemption, so its kernel cannot
 #           have CONFIG_DEBUG_ATOMIC_SLEEP; that line is dropped for it.
 #   x86_64  the same suites in QEMU (TCG), with DEBUG_ATOMIC_SLEEP too, so
 #           sleeping-in-atomic bugs are caught.
+# Default ARCH: um and x86_64 on 6.1, um on the others. One run per source
+# tree at a time (a lock serialises them); runs on different series can
+# overlap.
 # A panic reboots at once (panic=-1), which ends the run: kunit.py reports
 # the missing results as a crash instead of waiting for its timeout.
 # Besides kunit.py's verdict, the kernel log is scanned for splats
 # (lockdep, WARN, BUG, sleeping in atomic): any is a failure.
-# Prints "kunit(<arch>): N passed, M failed" per architecture.
+# Prints "kunit(<arch>[-<series>]): N passed, M failed" per architecture.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 CACHE=${XDG_CACHE_HOME:-$HOME/.cache}/gpioclx-linux
-SRC=$CACHE/linux-source-6.1
+SERIES=6.1
+if [ "${1:-}" = --kernel ]; then
+	SERIES=${2:?--kernel wants 6.1 or 6.12}
+	shift 2
+fi
+case $SERIES in
+6.1) SUFFIX= ARCHES=(um x86_64) ;;
+6.12) SUFFIX=-$SERIES ARCHES=(um) ;;
+*) echo "kunit: unknown kernel series '$SERIES' (want 6.1 or 6.12)" >&2; exit 64 ;;
+esac
+[ $# -eq 0 ] || ARCHES=("$@")
+SRC=$CACHE/linux-source-$SERIES
 JOBS=$(nproc)
-ARCHES=("$@")
-[ ${#ARCHES[@]} -gt 0 ] || ARCHES=(um x86_64)
+tarball=/usr/src/linux-source-$SERIES.tar.xz
+[ -f "$tarball" ] || "$ROOT/userspace/apt-ensure.sh" "linux-source-$SERIES"
+
+mkdir -p "$CACHE"
+exec 9>"$CACHE/kunit-$SERIES.lock"
+flock 9
 
 # Unpack the kernel source once; the stamp names the tarball it came from.
-tarball=/usr/src/linux-source-6.1.tar.xz
 stamp="$(stat -c '%s %Y' "$tarball")"
 if [ ! -f "$SRC/.gpioclx-stamp" ] || [ "$(cat "$SRC/.gpioclx-stamp")" != "$stamp" ]; then
 	echo "kunit: unpacking $tarball into $CACHE"
-	rm -rf "$SRC" "$CACHE"/kunit-*
-	mkdir -p "$CACHE"
+	rm -rf "$SRC"
+	for arch in um x86_64; do rm -rf "$CACHE/kunit-$arch$SUFFIX"; done
 	tar -xJf "$tarball" -C "$CACHE"
 	echo "$stamp" > "$SRC/.gpioclx-stamp"
 fi
@@ -54,8 +72,8 @@ grep -q gpioclx "$SRC/drivers/gpio/Makefile" ||
 splats='WARNING:|BUG:|Oops|possible recursive locking|inconsistent lock state|possible circular locking|sleeping function called from invalid context|suspicious RCU usage|Call Trace'
 rc=0
 for arch in "${ARCHES[@]}"; do
-	build=$CACHE/kunit-$arch
-	config=$CACHE/kunitconfig-$arch
+	build=$CACHE/kunit-$arch$SUFFIX
+	config=$CACHE/kunitconfig-$arch$SUFFIX
 	json=$build/results.json
 	args=()
 	if [ "$arch" = um ]; then
@@ -67,7 +85,7 @@ for arch in "${ARCHES[@]}"; do
 		cp "$ROOT/kunit/.kunitconfig" "$config"
 		args+=(--arch="$arch")
 	fi
-	echo "kunit: $arch (build dir $build)"
+	echo "kunit: $arch, linux-source-$SERIES (build dir $build)"
 	mkdir -p "$build"
 	rm -f "$json"
 	set +e
@@ -81,14 +99,14 @@ for arch in "${ARCHES[@]}"; do
 		read -r passed failed < <(python3 "$ROOT/kunit/count-json.py" "$json")
 	fi
 	if grep -E -q "$splats" "$build/test.log" 2>/dev/null; then
-		echo "kunit($arch): kernel log has splats:"
+		echo "kunit($arch$SUFFIX): kernel log has splats:"
 		grep -E -n -A12 "$splats" "$build/test.log" | head -60
 		failed=$((failed + 1))
 	fi
 	if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
 		failed=1	# build error, crash or no test ran
 	fi
-	echo "kunit($arch): $passed passed, $failed failed"
+	echo "kunit($arch$SUFFIX): $passed passed, $failed failed"
 	[ "$failed" -eq 0 ] || rc=1
 done
 exit $rc
