@@ -8,6 +8,8 @@
 #
 # Options:
 #   --arch A         amd64, arm64 or all (default all)
+#   --kernel S       Debian's kernel series: 6.1, 6.12 or all (default
+#                    $KSERIES, else 6.1); one boot per arch and series
 #   --scenario LIST  comma-separated scenario names (default: every
 #                    scenario whose "# e2e-arch:" line names the arch)
 #   --ko-dir DIR     our .ko files for the (single) arch being run; same as
@@ -29,7 +31,7 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 # shellcheck source-path=SCRIPTDIR source=host-lib.sh
 . "$HERE/host-lib.sh"
 
-ARCHES=(amd64 arm64) SCENARIOS='' KO_DIR_ARG='' APPEND='' FOLLOW='' SHELL_MODE='' KEEP=''
+ARCHES=(amd64 arm64) SERIESES=("${KSERIES:-6.1}") SCENARIOS='' KO_DIR_ARG='' APPEND='' FOLLOW='' SHELL_MODE='' KEEP=''
 PASSED=0 FAILED=0 SKIPPED=0 BOOTED=0
 HOST_SPLAT_RE='WARNING:|BUG:|Oops|lockdep|Call [Tt]race|Unable to handle kernel|general protection fault|KASAN|UBSAN|sleeping function called from invalid context|Kernel panic'
 
@@ -42,6 +44,14 @@ parse_args() {
 			case $2 in
 			all) ARCHES=(amd64 arm64) ;;
 			*) check_arch "$2"; ARCHES=("$2") ;;
+			esac
+			shift 2
+			;;
+		--kernel)
+			case $2 in
+			all) SERIESES=(6.1 6.12) ;;
+			6.1 | 6.12) SERIESES=("$2") ;;
+			*) die "unknown kernel series '$2' (want 6.1, 6.12 or all)" ;;
 			esac
 			shift 2
 			;;
@@ -119,9 +129,9 @@ our_modules() {
 	elif [ -n "${!var+set}" ]; then
 		dir=${!var}
 	elif [ -f "$HERE/../Kconfig" ] && [ -d "$HERE/../shim" ]; then
-		step "$arch: modules (make modules KDIR=$KDIR)"
+		step "$TAG: modules (make modules KDIR=$KDIR)"
 		if ! list=$(build_modules "$arch" "$work/build.log"); then
-			host_result FAIL "e2e.$arch.build make modules failed: $(tail -n 3 "$work/build.log" | tr '\n' ' ')"
+			host_result FAIL "e2e.$TAG.build make modules failed: $(tail -n 3 "$work/build.log" | tr '\n' ' ')"
 			return
 		fi
 		mkdir -p "$work/ko"
@@ -132,14 +142,14 @@ our_modules() {
 		echo "  (no GPIOCLX_KO_DIR_$arch: stock parts only, ours SKIP)"
 		return
 	fi
-	[ -d "$dir" ] || { host_result FAIL "e2e.$arch.ko_dir $dir is not a directory"; return; }
+	[ -d "$dir" ] || { host_result FAIL "e2e.$TAG.ko_dir $dir is not a directory"; return; }
 	for ko in "$dir"/*.ko; do
 		[ -f "$ko" ] || continue
 		vm=$(modinfo -F vermagic "$ko" | cut -d' ' -f1)
 		if [ "$vm" = "$KREL" ]; then
 			KOS+=("$ko")
 		else
-			host_result FAIL "e2e.$arch.vermagic $(basename "$ko") is for '$vm', kernel is $KREL"
+			host_result FAIL "e2e.$TAG.vermagic $(basename "$ko") is for '$vm', kernel is $KREL"
 		fi
 	done
 	echo "  modules: ${KOS[*]:-(none in $dir)}"
@@ -152,58 +162,60 @@ parse_log() {
 	while read -r _ st name why; do
 		case $st in
 		PASS) p=$((p + 1)) ;;
-		FAIL) f=$((f + 1)); echo "  FAIL $name $why" ;;
-		SKIP) s=$((s + 1)); echo "  SKIP $name $why" ;;
+		FAIL) f=$((f + 1)); echo "  FAIL [$TAG] $name $why" ;;
+		SKIP) s=$((s + 1)); echo "  SKIP [$TAG] $name $why" ;;
 		esac
 	done < <(tr -d '\r' <"$log" | grep -ao '@@RESULT@@ .*' || true)
 	PASSED=$((PASSED + p)) FAILED=$((FAILED + f)) SKIPPED=$((SKIPPED + s))
 	echo "  guest: $p passed, $f failed, $s skipped"
-	[ "$qrc" = 124 ] && host_result FAIL "e2e.$arch.timeout QEMU killed after the hard timeout"
+	[ "$qrc" = 124 ] && host_result FAIL "e2e.$TAG.timeout QEMU killed after the hard timeout"
 	done_line=$(tr -d '\r' <"$log" | grep -ao '@@DONE@@ .*' | tail -n 1 || true)
 	if [ -z "$done_line" ]; then
-		host_result FAIL "e2e.$arch.done guest never printed @@DONE@@ (qemu rc=$qrc)"
+		host_result FAIL "e2e.$TAG.done guest never printed @@DONE@@ (qemu rc=$qrc)"
 	else
 		# a result line torn by console chatter would be lost: cross-check
 		case "$done_line" in
 		*"pass=$p fail=$f skip=$s "*) ;;
-		*) host_result FAIL "e2e.$arch.garbled host counted pass=$p fail=$f skip=$s, guest said '$done_line'" ;;
+		*) host_result FAIL "e2e.$TAG.garbled host counted pass=$p fail=$f skip=$s, guest said '$done_line'" ;;
 		esac
 	fi
 	# The guest's own dmesg check echoes splats in its FAIL/"##" lines;
 	# the host scan looks at everything else (boot, panics, late oopses).
 	splat=$(tr -d '\r' <"$log" | grep -av -e '@@RESULT@@' -e '^## ' | grep -aE -m1 "$HOST_SPLAT_RE" || true)
-	[ -z "$splat" ] || host_result FAIL "e2e.$arch.splat $splat"
+	[ -z "$splat" ] || host_result FAIL "e2e.$TAG.splat $splat"
 }
 
-# run_arch ARCH: one boot running every scenario for ARCH.
+# run_arch ARCH SERIES: one boot of Debian's SERIES kernel for ARCH running
+# every scenario for ARCH. TAG (arch-series) names its results.
 run_arch() {
-	local arch=$1 scen work rc=0 f
+	local arch=$1 series=$2 scen work rc=0 f
+	TAG=$arch-$series
 	scen=$(scenarios_for "$arch")
 	if [ -z "$scen" ] && [ -z "$SHELL_MODE" ]; then
-		echo "== $arch: no scenario for this arch, not booted"
+		echo "== $TAG: no scenario for this arch, not booted"
 		return
 	fi
-	echo "== $arch: scenarios: ${scen:-none}"
-	step "$arch: kernel"
+	echo "== $TAG: scenarios: ${scen:-none}"
+	step "$TAG: kernel"
 	local kenv
-	kenv=$("$HERE/debian-kernel.sh" "$arch") || { host_result FAIL "e2e.$arch.kernel debian-kernel.sh failed"; return; }
+	kenv=$("$HERE/debian-kernel.sh" "$arch" "$series") || { host_result FAIL "e2e.$TAG.kernel debian-kernel.sh failed"; return; }
 	eval "$kenv"
 	echo "  kernel $KREL"
 	mkdir -p "$GPIOCLX_CACHE/runs"
 	# kept (failed or --keep) runs pile up: leave the newest 20
 	find "$GPIOCLX_CACHE/runs" -mindepth 1 -maxdepth 1 -type d -printf '%T@ %p\n' |
 		sort -rn | tail -n +21 | cut -d' ' -f2- | xargs -r rm -rf
-	work=$(mktemp -d "$GPIOCLX_CACHE/runs/$arch-$(date +%Y%m%d-%H%M%S)-XXXX")
+	work=$(mktemp -d "$GPIOCLX_CACHE/runs/$TAG-$(date +%Y%m%d-%H%M%S)-XXXX")
 	our_modules "$arch" "$work"
-	step "$arch: gpio_v2_test"
+	step "$TAG: gpio_v2_test"
 	make -s -C "$HERE" gpio_v2_test ARCH="$arch" OUT="$work" >&2 ||
-		{ host_result FAIL "e2e.$arch.gpio_v2_test build failed"; return; }
-	step "$arch: initramfs"
+		{ host_result FAIL "e2e.$TAG.gpio_v2_test build failed"; return; }
+	step "$TAG: initramfs"
 	local files=("$work/gpio_v2_test" "${KOS[@]}")
 	for f in "$HERE"/guest/*_*.sh; do files+=("$f"); done
 	"$HERE/initramfs.sh" --arch "$arch" --out "$work/initrd.gz" --kmoddir "$KMODDIR" \
-		--stock configfs "${files[@]}" || { host_result FAIL "e2e.$arch.initramfs initramfs.sh failed"; return; }
-	step "$arch: boot"
+		--stock configfs "${files[@]}" || { host_result FAIL "e2e.$TAG.initramfs initramfs.sh failed"; return; }
+	step "$TAG: boot"
 	local qargs=(--arch "$arch" --kernel "$KIMAGE" --initrd "$work/initrd.gz"
 		--log "$work/console.log" --run "${scen// /,}")
 	[ -z "$APPEND" ] || qargs+=(--append "$APPEND")
@@ -214,7 +226,7 @@ run_arch() {
 	fi
 	"$HERE/qemu-run.sh" "${qargs[@]}" || rc=$?
 	BOOTED=$((BOOTED + 1))
-	step "$arch: done (qemu-run rc=$rc)"
+	step "$TAG: done (qemu-run rc=$rc)"
 	local failed_before=$FAILED
 	parse_log "$arch" "$work/console.log" "$rc"
 	if [ "$FAILED" = "$failed_before" ] && [ -z "$KEEP" ]; then
@@ -227,8 +239,10 @@ run_arch() {
 main() {
 	parse_args "$@"
 	T0=$(date +%s.%N)
-	local a
-	for a in "${ARCHES[@]}"; do run_arch "$a"; done
+	local a k
+	for k in "${SERIESES[@]}"; do
+		for a in "${ARCHES[@]}"; do run_arch "$a" "$k"; done
+	done
 	[ -z "$SHELL_MODE" ] || exit 0
 	step "all done"
 	if [ "$BOOTED" = 0 ] || [ $((PASSED + FAILED)) = 0 ]; then
