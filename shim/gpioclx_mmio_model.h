@@ -8,9 +8,10 @@
  * when the client maps it with MmMapIoSpace(Ex), the shim returns a cookie
  * whose READ_REGISTER_* / WRITE_REGISTER_* accesses call the model's ops,
  * with the byte offset into the window and the access width (1, 2, 4, 8).
- * This works on every kernel, UML included, and costs real hardware
- * nothing: the accessors test a static key that is off until a model is
- * registered.
+ * This works on every kernel, UML included. It is built only with
+ * CONFIG_GPIOCLX_MMIO_MODEL (selected by the simulator and the KUnit
+ * suites; always in out-of-tree builds, which build the simulator), and
+ * costs real hardware a static key that is off until a model is registered.
  *
  * Ops may be called in any context, with interrupts off and raw spinlocks
  * held (they back a memory-mapped controller), so they must not sleep.
@@ -19,6 +20,7 @@
 #define GPIOCLX_MMIO_MODEL_H
 
 #include <linux/ioport.h>
+#include <linux/jump_label.h>
 #include <linux/types.h>
 
 struct gpioclx_mmio_model_ops {
@@ -39,5 +41,50 @@ struct gpioclx_mmio_model *gpioclx_mmio_model_add(const char *name, size_t size,
 						  const struct gpioclx_mmio_model_ops *ops,
 						  void *priv, struct resource *window);
 void gpioclx_mmio_model_remove(struct gpioclx_mmio_model *model);
+
+/* For gpioclx_mmio.c: an address in a model window goes to the model. */
+#if IS_ENABLED(CONFIG_GPIOCLX_MMIO_MODEL)
+DECLARE_STATIC_KEY_FALSE(gpioclx_models_present);
+void *__gpioclx_model_map(phys_addr_t phys, size_t size);
+bool __gpioclx_model_unmap(const volatile void *addr);
+bool __gpioclx_model_read(const volatile void *addr, unsigned int width, u64 *v);
+bool __gpioclx_model_write(volatile void *addr, u64 value, unsigned int width);
+
+static inline void *gpioclx_model_map(phys_addr_t phys, size_t size)
+{
+	if (!static_branch_unlikely(&gpioclx_models_present))
+		return NULL;
+	return __gpioclx_model_map(phys, size);
+}
+
+static inline bool gpioclx_model_unmap(const volatile void *addr)
+{
+	return static_branch_unlikely(&gpioclx_models_present) && __gpioclx_model_unmap(addr);
+}
+
+static inline bool gpioclx_model_read(const volatile void *addr, unsigned int width, u64 *v)
+{
+	return static_branch_unlikely(&gpioclx_models_present) &&
+	       __gpioclx_model_read(addr, width, v);
+}
+
+static inline bool gpioclx_model_write(volatile void *addr, u64 value, unsigned int width)
+{
+	return static_branch_unlikely(&gpioclx_models_present) &&
+	       __gpioclx_model_write(addr, value, width);
+}
+#else
+static inline void *gpioclx_model_map(phys_addr_t phys, size_t size) { return NULL; }
+static inline bool gpioclx_model_unmap(const volatile void *addr) { return false; }
+static inline bool gpioclx_model_read(const volatile void *addr, unsigned int width, u64 *v)
+{
+	return false;
+}
+
+static inline bool gpioclx_model_write(volatile void *addr, u64 value, unsigned int width)
+{
+	return false;
+}
+#endif
 
 #endif /* GPIOCLX_MMIO_MODEL_H */
