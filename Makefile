@@ -9,6 +9,8 @@
 #   make KDIR=... ARCH=...    build for a board's kernel tree
 #   make GPIOCLX_DBG=1        the clients as checked builds (DBG=1; default free, DBG=0)
 #   make check                install what is needed, build, run every test
+#                             (CHECK_JOBS steps at a time; default nproc + 1)
+#   make kunit                the KUnit suites on 6.1 (UML, x86_64) and 6.12 (UML)
 #   make deb                  the gpioclx-dkms Debian package, in .build/deb/
 #   make dkms-check           dkms builds the modules for each installed kernel
 #   make deb-check            the package installs, DKMS builds, it purges cleanly
@@ -98,7 +100,8 @@ hosted:
 	@$(MAKE) -s -C $(ROOT)/userspace/hosted run
 
 kunit:
-	@$(ROOT)/kunit/run.sh
+	@$(ROOT)/kunit/run.sh --kernel 6.1
+	@$(ROOT)/kunit/run.sh --kernel 6.12
 
 checkpatch:
 	@$(ROOT)/kunit/checkpatch.sh
@@ -120,27 +123,50 @@ deb:
 deb-check: deb
 	@$(ROOT)/userspace/deb-check.sh $(DEB)
 
-# Run one step of "make check", whatever the previous ones did; keep its
-# log and exit status for the summary.
-define check_step
-	@echo "=== $(1)"; set -o pipefail; \
-	( $(2) ) 2>&1 | tee $(RESULTS)/$(1).log; echo "$(1) $$?" >> $(RESULTS)/status
-endef
+# make check: every step below runs, whatever the others did; each keeps
+# its log, exit status and time in $(RESULTS) for the summary. Steps run
+# in parallel (CHECK_JOBS at a time, output kept whole per step) except
+# where one needs another: the e2e guests boot the modules the build steps
+# made, the exports are read from those builds, and the DKMS and package
+# checks both drive dkms. The two KUnit steps use separate source trees.
+# Slow steps are listed first so that make starts them first.
+CHECK_JOBS ?= $(shell echo $$(( $$(nproc) + 1 )))
+CHECK_STEPS := e2e-amd64-6.1 e2e-amd64-6.12 e2e-arm64-6.1 e2e-arm64-6.12 kunit-6.1 \
+	kunit-6.12 dkms deb hosted kconfig checkpatch exports
+step_e2e-amd64-6.1  := $(ROOT)/userspace/e2e.sh --arch amd64 --kernel 6.1
+step_e2e-amd64-6.12 := $(ROOT)/userspace/e2e.sh --arch amd64 --kernel 6.12
+step_e2e-arm64-6.1  := $(ROOT)/userspace/e2e.sh --arch arm64 --kernel 6.1
+step_e2e-arm64-6.12 := $(ROOT)/userspace/e2e.sh --arch arm64 --kernel 6.12
+step_kunit-6.1      := $(ROOT)/kunit/run.sh --kernel 6.1
+step_kunit-6.12     := $(ROOT)/kunit/run.sh --kernel 6.12
+step_dkms           := $(MAKE) -s dkms-check
+step_deb            := $(MAKE) -s deb-check
+step_hosted         := $(MAKE) -s hosted
+step_kconfig        := $(MAKE) -s kconfig-check
+step_checkpatch     := $(MAKE) -s checkpatch
+step_exports        := $(ROOT)/kunit/exports-check.sh $(OUT)/*/Module.symvers
+step_build-amd64-6.1  := $(MAKE) -s modules KSERIES=6.1
+step_build-arm64-6.1  := $(MAKE) -s modules ARCH=arm64 KSERIES=6.1
+step_build-amd64-6.12 := $(MAKE) -s modules KSERIES=6.12
+step_build-arm64-6.12 := $(MAKE) -s modules ARCH=arm64 KSERIES=6.12
+BUILD_STEPS := build-amd64-6.1 build-arm64-6.1 build-amd64-6.12 build-arm64-6.12
+
+$(foreach a,amd64 arm64,$(foreach k,6.1 6.12,\
+	$(eval check-step-e2e-$(a)-$(k): check-step-build-$(a)-$(k))))
+check-step-exports: $(addprefix check-step-,$(BUILD_STEPS))
+check-step-deb: check-step-dkms
+
+check-step-%:
+	@set -o pipefail; t0=$$(date +%s); \
+	( $(step_$*) ) > $(RESULTS)/$*.log 2>&1 </dev/null; rc=$$?; \
+	echo "$* $$rc $$(( $$(date +%s) - t0 ))" >> $(RESULTS)/status; \
+	echo "=== $* (exit $$rc, $$(( $$(date +%s) - t0 )) s)"; cat $(RESULTS)/$*.log
+
+check-steps: $(addprefix check-step-,$(CHECK_STEPS))
 
 check: deps
 	@rm -rf $(RESULTS); mkdir -p $(RESULTS)
-	$(call check_step,hosted,$(MAKE) -s hosted)
-	$(call check_step,kconfig,$(MAKE) -s kconfig-check)
-	$(call check_step,build-amd64,$(MAKE) -s modules KSERIES=6.1)
-	$(call check_step,build-arm64,$(MAKE) -s modules ARCH=arm64 KSERIES=6.1)
-	$(call check_step,build-amd64-6.12,$(MAKE) -s modules KSERIES=6.12)
-	$(call check_step,build-arm64-6.12,$(MAKE) -s modules ARCH=arm64 KSERIES=6.12)
-	$(call check_step,exports,$(ROOT)/kunit/exports-check.sh $(OUT)/*/Module.symvers)
-	$(call check_step,checkpatch,$(MAKE) -s checkpatch)
-	$(call check_step,dkms,$(MAKE) -s dkms-check)
-	$(call check_step,deb,$(MAKE) -s deb-check)
-	$(call check_step,kunit,$(MAKE) -s kunit)
-	$(call check_step,e2e,$(ROOT)/userspace/e2e.sh --arch all)
+	@$(MAKE) -s --no-print-directory -j$(CHECK_JOBS) -O check-steps
 	@$(ROOT)/kunit/check-summary.sh $(RESULTS)
 
 demo:
@@ -157,6 +183,6 @@ clean:
 	$(MAKE) -s -C $(ROOT)/userspace/hosted clean
 
 .PHONY: all modules print-modules deps hosted kunit checkpatch kconfig-check dkms-check deb \
-	deb-check check demo shell bench clean
+	deb-check check check-steps demo shell bench clean
 
 endif
