@@ -49,7 +49,7 @@ EXPORT_SYMBOL_NS_GPL(MmMapIoSpace, GPIOCLX_NS);
 
 VOID MmUnmapIoSpace(PVOID BaseAddress, SIZE_T NumberOfBytes)
 {
-	if (!BaseAddress || gpioclx_model_unmap(BaseAddress))
+	if (!BaseAddress || gpioclx_model_unmap((uintptr_t)BaseAddress))
 		return;
 	iounmap((__force void __iomem *)BaseAddress);
 }
@@ -66,7 +66,7 @@ UCHAR READ_REGISTER_UCHAR(volatile UCHAR *Register)
 {
 	u64 v;
 
-	return gpioclx_model_read(Register, 1, &v) ? v : readb(gpioclx_iomem(Register));
+	return gpioclx_model_read((uintptr_t)Register, 1, &v) ? v : readb(gpioclx_iomem(Register));
 }
 EXPORT_SYMBOL_NS_GPL(READ_REGISTER_UCHAR, GPIOCLX_NS);
 
@@ -74,7 +74,7 @@ USHORT READ_REGISTER_USHORT(volatile USHORT *Register)
 {
 	u64 v;
 
-	return gpioclx_model_read(Register, 2, &v) ? v : readw(gpioclx_iomem(Register));
+	return gpioclx_model_read((uintptr_t)Register, 2, &v) ? v : readw(gpioclx_iomem(Register));
 }
 EXPORT_SYMBOL_NS_GPL(READ_REGISTER_USHORT, GPIOCLX_NS);
 
@@ -82,7 +82,7 @@ ULONG READ_REGISTER_ULONG(volatile ULONG *Register)
 {
 	u64 v;
 
-	return gpioclx_model_read(Register, 4, &v) ? v : readl(gpioclx_iomem(Register));
+	return gpioclx_model_read((uintptr_t)Register, 4, &v) ? v : readl(gpioclx_iomem(Register));
 }
 EXPORT_SYMBOL_NS_GPL(READ_REGISTER_ULONG, GPIOCLX_NS);
 
@@ -90,34 +90,34 @@ ULONG64 READ_REGISTER_ULONG64(volatile ULONG64 *Register)
 {
 	u64 v;
 
-	return gpioclx_model_read(Register, 8, &v) ? v : readq(gpioclx_iomem(Register));
+	return gpioclx_model_read((uintptr_t)Register, 8, &v) ? v : readq(gpioclx_iomem(Register));
 }
 EXPORT_SYMBOL_NS_GPL(READ_REGISTER_ULONG64, GPIOCLX_NS);
 
 VOID WRITE_REGISTER_UCHAR(volatile UCHAR *Register, UCHAR Value)
 {
-	if (!gpioclx_model_write(Register, Value, 1))
+	if (!gpioclx_model_write((uintptr_t)Register, Value, 1))
 		writeb(Value, gpioclx_iomem(Register));
 }
 EXPORT_SYMBOL_NS_GPL(WRITE_REGISTER_UCHAR, GPIOCLX_NS);
 
 VOID WRITE_REGISTER_USHORT(volatile USHORT *Register, USHORT Value)
 {
-	if (!gpioclx_model_write(Register, Value, 2))
+	if (!gpioclx_model_write((uintptr_t)Register, Value, 2))
 		writew(Value, gpioclx_iomem(Register));
 }
 EXPORT_SYMBOL_NS_GPL(WRITE_REGISTER_USHORT, GPIOCLX_NS);
 
 VOID WRITE_REGISTER_ULONG(volatile ULONG *Register, ULONG Value)
 {
-	if (!gpioclx_model_write(Register, Value, 4))
+	if (!gpioclx_model_write((uintptr_t)Register, Value, 4))
 		writel(Value, gpioclx_iomem(Register));
 }
 EXPORT_SYMBOL_NS_GPL(WRITE_REGISTER_ULONG, GPIOCLX_NS);
 
 VOID WRITE_REGISTER_ULONG64(volatile ULONG64 *Register, ULONG64 Value)
 {
-	if (!gpioclx_model_write(Register, Value, 8))
+	if (!gpioclx_model_write((uintptr_t)Register, Value, 8))
 		writeq(Value, gpioclx_iomem(Register));
 }
 EXPORT_SYMBOL_NS_GPL(WRITE_REGISTER_ULONG64, GPIOCLX_NS);

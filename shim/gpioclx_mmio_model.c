@@ -121,16 +121,16 @@ static struct gpioclx_mmio_model *gpioclx_model_by_phys(phys_addr_t phys, size_t
 }
 
 /* The model a mapped address belongs to; *offset is the offset in its window. */
-static struct gpioclx_mmio_model *gpioclx_model_by_cookie(const volatile void *addr,
-							  unsigned long *offset)
+static struct gpioclx_mmio_model *gpioclx_model_by_cookie(uintptr_t addr, unsigned long *offset)
 {
 	struct gpioclx_mmio_model *model, *found = NULL;
-	const u8 *p = (const u8 *)addr;
 
 	rcu_read_lock();
 	list_for_each_entry_rcu(model, &gpioclx_models, link) {
-		if (p >= model->cookie && p < model->cookie + model->size) {
-			*offset = p - model->cookie;
+		uintptr_t base = (uintptr_t)model->cookie;
+
+		if (addr >= base && addr - base < model->size) {
+			*offset = addr - base;
 			found = model;
 			break;
 		}
@@ -151,7 +151,7 @@ void *__gpioclx_model_map(phys_addr_t phys, size_t size)
 }
 
 /* Unmap @addr if a model window holds it; false if none does. */
-bool __gpioclx_model_unmap(const volatile void *addr)
+bool __gpioclx_model_unmap(uintptr_t addr)
 {
 	struct gpioclx_mmio_model *model;
 	unsigned long offset;
@@ -163,7 +163,7 @@ bool __gpioclx_model_unmap(const volatile void *addr)
 }
 
 /* A model's answer to a read of @addr, if @addr is in a model window. */
-bool __gpioclx_model_read(const volatile void *addr, unsigned int width, u64 *v)
+bool __gpioclx_model_read(uintptr_t addr, unsigned int width, u64 *v)
 {
 	struct gpioclx_mmio_model *model;
 	unsigned long offset;
@@ -175,7 +175,7 @@ bool __gpioclx_model_read(const volatile void *addr, unsigned int width, u64 *v)
 }
 
 /* Hand a write of @addr to its model, if @addr is in a model window. */
-bool __gpioclx_model_write(volatile void *addr, u64 value, unsigned int width)
+bool __gpioclx_model_write(uintptr_t addr, u64 value, unsigned int width)
 {
 	struct gpioclx_mmio_model *model;
 	unsigned long offset;

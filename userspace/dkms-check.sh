@@ -8,9 +8,10 @@
 # 6.12 on a machine set up by "make deps"). One check per module and
 # kernel; prints "dkms: N passed, M failed".
 #
-# It works on a copy of the tree under its own version, <version>-check,
-# so that an installed gpioclx-dkms package is left alone, and it removes
-# that version from dkms and /usr/src on exit: it can run again and again.
+# It works on a copy of the tree under its own module name, gpioclx-check,
+# so that an installed gpioclx-dkms package (or "make deb-check", running
+# at the same time in "make check") is left alone, and it removes that
+# module from dkms and /usr/src on exit: it can run again and again.
 # Needs root (dkms writes /var/lib/dkms and /usr/src).
 set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -19,11 +20,10 @@ ROOT=$(cd "$HERE/.." && pwd)
 . "$HERE/host-lib.sh"
 
 MODULES=(gpioclx gpioclx-sim gpioclx-pl061)
-NAME=gpioclx
+NAME=gpioclx-check
 VERSION=$(sed -n 's/^PACKAGE_VERSION="\(.*\)"$/\1/p' "$ROOT/dkms.conf")
 [ -n "$VERSION" ] || die "no PACKAGE_VERSION in dkms.conf"
-CVER=$VERSION-check
-SRC=/usr/src/$NAME-$CVER
+SRC=/usr/src/$NAME-$VERSION
 ARCH=$(uname -m)
 
 [ "$(id -u)" = 0 ] || die "needs root (dkms)"
@@ -44,8 +44,8 @@ fi
 [ ${#kdirs[@]} -gt 0 ] || die "no kernel headers in /usr/src (make deps installs them)"
 
 cleanup() {
-	dkms remove -m "$NAME" -v "$CVER" --all >/dev/null 2>&1 || true
-	rm -rf "$SRC" "/var/lib/dkms/$NAME/$CVER"
+	dkms remove -m "$NAME" -v "$VERSION" --all >/dev/null 2>&1 || true
+	rm -rf "$SRC" "/var/lib/dkms/$NAME/$VERSION"
 	rmdir "/var/lib/dkms/$NAME" 2>/dev/null || true
 }
 cleanup # a previous run that was killed
@@ -57,22 +57,22 @@ cp -a "$ROOT/Makefile" "$ROOT/Kconfig" "$ROOT/dkms.conf" "$ROOT/include" "$ROOT/
 	"$ROOT/drivers" "$SRC/"
 find "$SRC" \( -name '*.o' -o -name '*.ko' -o -name '.*.cmd' -o -name '*.mod' -o -name '*.mod.c' \
 	-o -name modules.order -o -name Module.symvers \) -delete
-sed -i "s/^PACKAGE_VERSION=.*/PACKAGE_VERSION=\"$CVER\"/" "$SRC/dkms.conf"
-dkms add -m "$NAME" -v "$CVER" >/dev/null
+sed -i "s/^PACKAGE_NAME=.*/PACKAGE_NAME=\"$NAME\"/" "$SRC/dkms.conf"
+dkms add -m "$NAME" -v "$VERSION" >/dev/null
 
 pass=0 fail=0
 for k in $(printf '%s\n' "${!kdirs[@]}" | sort -V); do
 	t0=$SECONDS
-	if dkms build -m "$NAME" -v "$CVER" -k "$k/$ARCH" --kernelsourcedir "${kdirs[$k]}" \
+	if dkms build -m "$NAME" -v "$VERSION" -k "$k/$ARCH" --kernelsourcedir "${kdirs[$k]}" \
 		>"/tmp/dkms-check.$k.log" 2>&1; then
 		built=ok
 	else
 		built=failed
-		tail -n 30 "/var/lib/dkms/$NAME/$CVER/build/make.log" 2>/dev/null ||
+		tail -n 30 "/var/lib/dkms/$NAME/$VERSION/build/make.log" 2>/dev/null ||
 			cat "/tmp/dkms-check.$k.log"
 	fi
 	for m in "${MODULES[@]}"; do
-		ko=$(compgen -G "/var/lib/dkms/$NAME/$CVER/$k/$ARCH/module/$m.ko*" | head -1 || true)
+		ko=$(compgen -G "/var/lib/dkms/$NAME/$VERSION/$k/$ARCH/module/$m.ko*" | head -1 || true)
 		vm=
 		[ -n "$ko" ] && vm=$(modinfo -F vermagic "$ko" 2>/dev/null | cut -d' ' -f1)
 		if [ "$built" = ok ] && [ "$vm" = "$k" ]; then
