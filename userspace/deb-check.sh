@@ -19,6 +19,7 @@ NAME=gpioclx
 MODULES=(gpioclx gpioclx-sim gpioclx-pl061)
 [ "$(id -u)" = 0 ] || die "needs root (dpkg)"
 ensure_pkgs dkms
+use_ccache
 VERSION=$(dpkg-deb -f "$DEB" Version)
 
 pass=0 fail=0

@@ -28,6 +28,7 @@ ARCH=$(uname -m)
 
 [ "$(id -u)" = 0 ] || die "needs root (dkms)"
 ensure_pkgs dkms
+use_ccache
 
 # kernels: KERNELRELEASE=headers dir, from the arguments or /usr/src
 declare -A kdirs=()

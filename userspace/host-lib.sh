@@ -97,3 +97,15 @@ with_lock() {
 		"$@"
 	) 9>"$lock"
 }
+
+# use_ccache: compile through ccache from here on, with its cache under
+# ours. The DKMS and package checks build the same sources for every
+# kernel on every run; ccache hands back the same objects gcc made last
+# time for the same preprocessed input and flags, so a warm check spends
+# its time on DKMS and dpkg, not on gcc. Children (dkms, dpkg's
+# maintainer scripts) inherit it through PATH.
+use_ccache() {
+	ensure_pkgs ccache
+	export PATH=/usr/lib/ccache:$PATH
+	export CCACHE_DIR=$GPIOCLX_CACHE/ccache
+}
