@@ -4,6 +4,8 @@
  *
  * Linux consumers reach the controller through gpiolib instead, so nothing
  * in the shim serves these; they are here for sources that name them.
+ * gpioclx-api: IOCTL_GPIO_READ_PINS, IOCTL_GPIO_WRITE_PINS,
+ *	IOCTL_GPIO_CONTROLLER_SPECIFIC_FUNCTION; not: no IOCTL reaches a controller on Linux
  */
 #ifndef GPIOCLX_GPIO_IOCTL_H
 #define GPIOCLX_GPIO_IOCTL_H

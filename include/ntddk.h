@@ -45,6 +45,8 @@
  * is a whole statement over a constant or without side effects
  * ("NT_ASSERT(FALSE);", "NT_VERIFY(NT_SUCCESS(f()));"), so here each is a
  * GNU statement expression with the same value.
+ * gpioclx-api: ASSERT, ASSERTMSG, NT_ASSERT, NT_ASSERTMSG, NT_VERIFY, NT_VERIFYMSG; linux:
+ *	RtlAssert(), a WARN(), in checked builds (DBG=1)
  */
 NTSYSAPI VOID NTAPI RtlAssert(PVOID VoidFailedAssertion, PVOID VoidFileName,
 			      ULONG LineNumber, PSTR MutableMessage);
@@ -71,6 +73,7 @@ NTSYSAPI VOID NTAPI RtlAssert(PVOID VoidFailedAssertion, PVOID VoidFileName,
 #endif
 
 typedef struct _DRIVER_OBJECT DRIVER_OBJECT, *PDRIVER_OBJECT;
+/* gpioclx-api: DEVICE_OBJECT; not: opaque, and nothing hands a client one */
 typedef struct _DEVICE_OBJECT DEVICE_OBJECT, *PDEVICE_OBJECT;
 
 typedef NTSTATUS DRIVER_INITIALIZE(_In_ PDRIVER_OBJECT DriverObject,

@@ -131,7 +131,11 @@ typedef const UNICODE_STRING *PCUNICODE_STRING;
 	((type *)((PCHAR)(address) - (ULONG_PTR)(&((type *)0)->field)))
 #define C_ASSERT(e) _Static_assert(e, #e)
 
-/* Rtl memory helpers, on the compiler's builtins (memset/memcpy in a kernel). */
+/*
+ * Rtl memory helpers, on the compiler's builtins (memset/memcpy in a kernel).
+ * gpioclx-api: RtlZeroMemory, RtlFillMemory, RtlCopyMemory, RtlMoveMemory, RtlEqualMemory;
+ *	linux: memset(), memcpy(), memmove(), memcmp(), as the compiler's builtins
+ */
 #define RtlZeroMemory(Destination, Length) \
 	((void)__builtin_memset((Destination), 0, (Length)))
 #define RtlFillMemory(Destination, Length, Fill) \

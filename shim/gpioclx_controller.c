@@ -26,6 +26,9 @@ static int gpioclx_fail(struct gpioclx_controller *ctrl, enum gpioclx_cb cb, NTS
  * The raw and translated CM resource lists: memory resources first, then
  * interrupts in resource order (the n-th serves bank n by default). Raw
  * interrupts carry the hardware irq number, translated ones the Linux irq.
+ * gpioclx-api: CmResourceTypePort, CmResourceTypeDma, CmResourceTypeDeviceSpecific,
+ *	CmResourceTypeBusNumber, CmResourceTypeMemoryLarge, CmResourceTypeConnection; not: the
+ *	lists hold memory and interrupt resources only
  */
 static int gpioclx_build_resources(struct gpioclx_controller *ctrl, const struct resource *mem,
 				   unsigned int nmem, const int *irqs, unsigned int nirqs)
@@ -69,6 +72,10 @@ static int gpioclx_build_resources(struct gpioclx_controller *ctrl, const struct
 	return 0;
 }
 
+/*
+ * gpioclx-api: CLIENT_ReleaseController; linux: the driver's .remove, and a probe that fails
+ *	after PrepareController was called
+ */
 static void gpioclx_release(struct gpioclx_controller *ctrl)
 {
 	NTSTATUS status;
@@ -79,6 +86,10 @@ static void gpioclx_release(struct gpioclx_controller *ctrl)
 		gpioclx_call_err(ctrl, GPIOCLX_CB_RELEASE, 0, status);
 }
 
+/*
+ * gpioclx-api: CLIENT_StopController; linux: the driver's .remove (D3Final); system and
+ *	runtime suspend (SaveContext, D3: gpioclx_pm.c)
+ */
 static void gpioclx_stop(struct gpioclx_controller *ctrl)
 {
 	NTSTATUS status;
@@ -159,6 +170,7 @@ int gpioclx_controller_probe(struct device *dev, struct gpioclx_driver *gdrv,
 					     dev_name(dev)))
 			return dev_err_probe(dev, -EBUSY, "memory %pR is in use\n", &mem[i]);
 
+	/* gpioclx-api: CLIENT_PrepareController; linux: probe, with the device's resources */
 	status = ctrl->cb->CLIENT_PrepareController((WDFDEVICE)ctrl, ctrl->context,
 						     (WDFCMRESLIST)&ctrl->raw,
 						     (WDFCMRESLIST)&ctrl->translated);
@@ -169,7 +181,11 @@ int gpioclx_controller_probe(struct device *dev, struct gpioclx_driver *gdrv,
 		goto err_release;
 	}
 
-	/* zeroed: clients (simgpio among them) fill only what they know */
+	/*
+	 * gpioclx-api: CLIENT_QueryControllerBasicInformation; linux: probe: the banks and
+	 *	the gpio_chip's ngpio
+	 * Zeroed: clients (simgpio among them) fill only what they know.
+	 */
 	memset(&ctrl->info, 0, sizeof(ctrl->info));
 	status = ctrl->cb->CLIENT_QueryControllerBasicInformation(ctrl->context, &ctrl->info);
 	gpioclx_note_call(ctrl, GPIOCLX_CB_QUERY_BASIC_INFO, 0, 0, status);
@@ -184,6 +200,10 @@ int gpioclx_controller_probe(struct device *dev, struct gpioclx_driver *gdrv,
 	if (ret)
 		goto err_release;
 
+	/*
+	 * gpioclx-api: CLIENT_StartController; linux: probe (D3Final); system and runtime
+	 *	resume (RestoreContext, D3: gpioclx_pm.c)
+	 */
 	status = ctrl->cb->CLIENT_StartController(ctrl->context, FALSE, WdfPowerDeviceD3Final);
 	gpioclx_note_call(ctrl, GPIOCLX_CB_START, 0, 0, status);
 	if (!NT_SUCCESS(status)) {

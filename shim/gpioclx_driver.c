@@ -45,6 +45,22 @@ struct gpioclx_driver *gpioclx_driver_lookup(WDFDRIVER driver)
 	return gdrv && gdrv->created ? gdrv : NULL;
 }
 
+/*
+ * gpioclx-api: WdfDriverCreate; linux: keeps the WDF_DRIVER_CONFIG; the client module's init
+ *	then registers a platform_driver (and an amba_driver) with the glue's match tables
+ * gpioclx-api: WDF_DRIVER_CONFIG.EvtDriverDeviceAdd; linux: the platform or AMBA driver's probe
+ * gpioclx-api: WDF_DRIVER_CONFIG.EvtDriverUnload; linux: called at module exit, after every
+ *	device is unbound
+ * gpioclx-api: WDF_DRIVER_CONFIG.DriverInitFlags; not: ignored
+ * Of the WDF_OBJECT_ATTRIBUTES here and in WdfDeviceCreate() only Size is checked:
+ * gpioclx-api: WDF_OBJECT_ATTRIBUTES.EvtCleanupCallback,
+ *	WDF_OBJECT_ATTRIBUTES.EvtDestroyCallback; not: never called
+ * gpioclx-api: WDF_OBJECT_ATTRIBUTES.ContextSizeOverride, WDF_OBJECT_ATTRIBUTES.ContextTypeInfo;
+ *	not: ignored: no WDF object contexts (the client's context is the ControllerContextSize
+ *	block of its registration packet)
+ * gpioclx-api: WDF_OBJECT_ATTRIBUTES.ParentObject, WDF_OBJECT_ATTRIBUTES.ExecutionLevel,
+ *	WDF_OBJECT_ATTRIBUTES.SynchronizationScope; not: ignored
+ */
 NTSTATUS WdfDriverCreate(PDRIVER_OBJECT DriverObject, PCUNICODE_STRING RegistryPath,
 			 PWDF_OBJECT_ATTRIBUTES DriverAttributes,
 			 PWDF_DRIVER_CONFIG DriverConfig, WDFDRIVER *Driver)
@@ -76,6 +92,7 @@ NTSTATUS WdfDriverCreate(PDRIVER_OBJECT DriverObject, PCUNICODE_STRING RegistryP
 }
 EXPORT_SYMBOL_NS_GPL(WdfDriverCreate, GPIOCLX_NS);
 
+/* gpioclx-api: GPIO_CLX_RegisterClient; linux: validates the packet and keeps a copy */
 NTSTATUS GPIO_CLX_RegisterClient(WDFDRIVER Driver,
 				 PGPIO_CLIENT_REGISTRATION_PACKET RegistrationPacket,
 				 PUNICODE_STRING RegistryPath)
@@ -115,6 +132,7 @@ NTSTATUS GPIO_CLX_RegisterClient(WDFDRIVER Driver,
 }
 EXPORT_SYMBOL_NS_GPL(GPIO_CLX_RegisterClient, GPIOCLX_NS);
 
+/* gpioclx-api: GPIO_CLX_UnregisterClient; linux: forgets the registration (module exit) */
 NTSTATUS GPIO_CLX_UnregisterClient(WDFDRIVER Driver)
 {
 	struct gpioclx_driver *gdrv = Driver ? gpioclx_driver_lookup(Driver) : NULL;
@@ -128,6 +146,7 @@ NTSTATUS GPIO_CLX_UnregisterClient(WDFDRIVER Driver)
 }
 EXPORT_SYMBOL_NS_GPL(GPIO_CLX_UnregisterClient, GPIOCLX_NS);
 
+/* gpioclx-api: GPIO_CLX_ProcessAddDevicePreDeviceCreate; linux: fills FdoAttributes (probe) */
 NTSTATUS GPIO_CLX_ProcessAddDevicePreDeviceCreate(WDFDRIVER Driver, PWDFDEVICE_INIT DeviceInit,
 						  PWDF_OBJECT_ATTRIBUTES FdoAttributes)
 {
@@ -146,6 +165,10 @@ NTSTATUS GPIO_CLX_ProcessAddDevicePreDeviceCreate(WDFDRIVER Driver, PWDFDEVICE_I
 }
 EXPORT_SYMBOL_NS_GPL(GPIO_CLX_ProcessAddDevicePreDeviceCreate, GPIOCLX_NS);
 
+/*
+ * gpioclx-api: WdfDeviceCreate; linux: devm_kzalloc() of the controller and the client's
+ *	ControllerContextSize context, in probe
+ */
 NTSTATUS WdfDeviceCreate(PWDFDEVICE_INIT *DeviceInit, PWDF_OBJECT_ATTRIBUTES DeviceAttributes,
 			 WDFDEVICE *Device)
 {
@@ -186,6 +209,7 @@ NTSTATUS WdfDeviceCreate(PWDFDEVICE_INIT *DeviceInit, PWDF_OBJECT_ATTRIBUTES Dev
 }
 EXPORT_SYMBOL_NS_GPL(WdfDeviceCreate, GPIOCLX_NS);
 
+/* gpioclx-api: GPIO_CLX_ProcessAddDevicePostDeviceCreate; linux: checks Device (probe) */
 NTSTATUS GPIO_CLX_ProcessAddDevicePostDeviceCreate(WDFDRIVER Driver, WDFDEVICE Device)
 {
 	struct gpioclx_driver *gdrv = Driver ? gpioclx_driver_lookup(Driver) : NULL;
@@ -202,6 +226,10 @@ NTSTATUS GPIO_CLX_ProcessAddDevicePostDeviceCreate(WDFDRIVER Driver, WDFDEVICE D
 }
 EXPORT_SYMBOL_NS_GPL(GPIO_CLX_ProcessAddDevicePostDeviceCreate, GPIOCLX_NS);
 
+/*
+ * gpioclx-api: WdfCmResourceListGetCount, WdfCmResourceListGetDescriptor; linux: the
+ *	device's memory resources, then its interrupts (gpioclx_build_resources())
+ */
 ULONG WdfCmResourceListGetCount(WDFCMRESLIST List)
 {
 	const struct gpioclx_reslist *list = (const struct gpioclx_reslist *)List;
@@ -218,6 +246,7 @@ PCM_PARTIAL_RESOURCE_DESCRIPTOR WdfCmResourceListGetDescriptor(WDFCMRESLIST List
 }
 EXPORT_SYMBOL_NS_GPL(WdfCmResourceListGetDescriptor, GPIOCLX_NS);
 
+/* gpioclx-api: RtlAssert; linux: WARN() with the client's file and line */
 VOID RtlAssert(PVOID VoidFailedAssertion, PVOID VoidFileName, ULONG LineNumber,
 	       PSTR MutableMessage)
 {

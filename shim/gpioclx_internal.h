@@ -76,7 +76,12 @@ struct gpioclx_counters {
 	unsigned long failures[GPIOCLX_CB_COUNT];
 };
 
-/* A client module: what DriverEntry created and registered. */
+/*
+ * A client module: what DriverEntry created and registered.
+ * gpioclx-api: WDFDRIVER; linux: struct gpioclx_driver, one per client module
+ * gpioclx-api: DRIVER_OBJECT; partly: opaque (no DriverUnload or other field); linux:
+ *	struct gpioclx_driver, as WDFDRIVER
+ */
 struct gpioclx_driver {
 	struct list_head link;			/* gpioclx_drivers */
 	struct gpioclx_client_driver *glue;
@@ -90,7 +95,10 @@ struct gpioclx_driver {
 	WCHAR registry_path_buf[96];
 };
 
-/* The shim's side of PWDFDEVICE_INIT: valid during EvtDriverDeviceAdd only. */
+/*
+ * The shim's side of PWDFDEVICE_INIT: valid during EvtDriverDeviceAdd only.
+ * gpioclx-api: WDFDEVICE_INIT; linux: struct WDFDEVICE_INIT, the struct device being probed
+ */
 struct WDFDEVICE_INIT {
 	struct device *dev;
 	struct gpioclx_driver *gdrv;
@@ -98,7 +106,10 @@ struct WDFDEVICE_INIT {
 	struct gpioclx_controller *ctrl;	/* set by WdfDeviceCreate() */
 };
 
-/* A CM resource list, as PrepareController sees it. */
+/*
+ * A CM resource list, as PrepareController sees it.
+ * gpioclx-api: WDFCMRESLIST; linux: struct gpioclx_reslist
+ */
 struct gpioclx_reslist {
 	ULONG count;
 	PCM_PARTIAL_RESOURCE_DESCRIPTOR descs;
@@ -183,6 +194,10 @@ struct gpioclx_bank {
 	struct gpioclx_debounce *debounce;	/* per pin, EmulateDebouncing only */
 };
 
+/*
+ * gpioclx-api: WDFDEVICE; linux: struct gpioclx_controller, one per bound device (its
+ *	drvdata), with the client's context at its end
+ */
 struct gpioclx_controller {
 	u32 magic;
 	struct device *dev;

@@ -13,6 +13,13 @@
 
 #include "gpioclx_internal.h"
 
+/*
+ * gpioclx-api: CLIENT_ConnectIoPins; linux: gpio_chip direction_input and direction_output;
+ *	set_config reconnects with the new pull, debounce or drive strength
+ * gpioclx-api: GPIO_CONNECT_IO_PINS_PARAMETERS.VendorData,
+ *	GPIO_ENABLE_INTERRUPT_PARAMETERS.VendorData; not: always NULL: Linux has no vendor data
+ *	for a line
+ */
 NTSTATUS gpioclx_connect_pin(struct gpioclx_bank *bank, unsigned int pin,
 			     GPIO_CONNECT_IO_PINS_MODE mode, const struct gpioclx_pin *cfg,
 			     bool may_sleep)
@@ -47,6 +54,10 @@ NTSTATUS gpioclx_connect_pin(struct gpioclx_bank *bank, unsigned int pin,
 	return status;
 }
 
+/*
+ * gpioclx-api: CLIENT_DisconnectIoPins; linux: gpio_chip free, a direction change, set_config,
+ *	and unbind
+ */
 NTSTATUS gpioclx_disconnect_pin(struct gpioclx_bank *bank, unsigned int pin, bool preserve,
 				bool may_sleep)
 {
@@ -91,6 +102,10 @@ NTSTATUS gpioclx_disconnect_pin(struct gpioclx_bank *bank, unsigned int pin, boo
  * interrupt registers, and GpioClx "forgoes acquisition of any DIRQL
  * interrupt locks when servicing I/O" for them. Serial clients always get
  * the bank mutex: it is what serialises their bus traffic.
+ * gpioclx-api: CONTROLLER_ATTRIBUTE_FLAGS.IndependentIoHwSupported; linux: Read and Write
+ *	without the bank lock (memory-mapped controllers)
+ * gpioclx-api: CONTROLLER_ATTRIBUTE_FLAGS.FormatIoRequestsAsMasks; linux: the UsingMask
+ *	Read and Write callbacks instead of pin tables
  */
 static bool gpioclx_io_locked(struct gpioclx_bank *bank)
 {
@@ -121,7 +136,11 @@ static unsigned int gpioclx_pin_table(u64 mask, PIN_NUMBER *table)
 	return n;
 }
 
-/* One client read of @mask with @flags; @values gets only @mask bits. */
+/*
+ * One client read of @mask with @flags; @values gets only @mask bits.
+ * gpioclx-api: CLIENT_ReadGpioPins, CLIENT_ReadGpioPinsUsingMask; linux: gpio_chip get and
+ *	get_multiple
+ */
 static __always_inline NTSTATUS gpioclx_read_call(struct gpioclx_bank *bank, u64 mask, bool outputs,
 				  u64 *values)
 {
@@ -220,6 +239,10 @@ static __always_inline NTSTATUS __gpioclx_write_bank(struct gpioclx_bank *bank, 
 	NTSTATUS status;
 	unsigned int i, n;
 
+	/*
+	 * gpioclx-api: CLIENT_WriteGpioPins, CLIENT_WriteGpioPinsUsingMask; linux: gpio_chip
+	 *	set and set_multiple; direction_output, which sets the level first
+	 */
 	if (!ctrl->cb->CLIENT_WriteGpioPins)
 		return STATUS_NOT_SUPPORTED;
 	if (ctrl->masks) {

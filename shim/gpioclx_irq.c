@@ -123,7 +123,14 @@ static void gpioclx_irq_report_unmask(struct gpioclx_bank *bank, unsigned int pi
 	gpioclx_irq_report(bank, GPIOCLX_CB_UNMASK_INTERRUPT, BIT_ULL(pin), status);
 }
 
-/* Client calls on the ISR path, with the bank lock held by the caller. */
+/*
+ * Client calls on the ISR path, with the bank lock held by the caller.
+ * gpioclx-api: CLIENT_MaskInterrupts; linux: irq_chip irq_mask, the storm guard, and around
+ *	a reconfiguration or a debounce period
+ * gpioclx-api: CLIENT_UnmaskInterrupt; linux: irq_chip irq_unmask
+ * gpioclx-api: CLIENT_ReconfigureInterrupt; linux: irq_chip irq_set_type on an enabled line,
+ *	and each edge of an emulated ActiveBoth line
+ */
 static NTSTATUS gpioclx_irq_mask_locked(struct gpioclx_bank *bank, u64 pins)
 {
 	struct gpioclx_controller *ctrl = bank->ctrl;
@@ -192,6 +199,11 @@ NTSTATUS gpioclx_irq_client_unmask(struct gpioclx_bank *bank, unsigned int pin)
 	return status;
 }
 
+/*
+ * gpioclx-api: CLIENT_ClearActiveInterrupts; linux: irq_chip irq_ack (edge lines)
+ * gpioclx-api: CONTROLLER_ATTRIBUTE_FLAGS.ActiveInterruptsAutoClearOnRead; linux: irq_ack
+ *	calls no ClearActiveInterrupts
+ */
 static NTSTATUS gpioclx_irq_client_clear(struct gpioclx_bank *bank, u64 pins)
 {
 	struct gpioclx_controller *ctrl = bank->ctrl;
@@ -280,7 +292,12 @@ NTSTATUS gpioclx_irq_client_reconfigure(struct gpioclx_bank *bank, unsigned int 
 	return status;
 }
 
-/* Passive-level client calls: Enable and Disable, for trigger @type. */
+/*
+ * Passive-level client calls: Enable and Disable, for trigger @type.
+ * gpioclx-api: CLIENT_EnableInterrupt; linux: irq_chip irq_startup, and irq_set_type of a
+ *	memory-mapped line whose interrupt is being requested
+ * gpioclx-api: CLIENT_DisableInterrupt; linux: irq_chip irq_shutdown, and unbind
+ */
 static NTSTATUS gpioclx_irq_client_enable(struct gpioclx_bank *bank, unsigned int pin,
 					  unsigned int type, bool may_sleep)
 {
@@ -783,7 +800,13 @@ int gpioclx_irq_dispatch(struct gpioclx_bank *bank, unsigned int pin)
 	return 0;
 }
 
-/* One bank's part of a parent interrupt: query, (serial: clear), dispatch. */
+/*
+ * One bank's part of a parent interrupt: query, (serial: clear), dispatch.
+ * gpioclx-api: CLIENT_QueryActiveInterrupts; linux: the parent interrupt's handler (chained;
+ *	threaded for serial controllers)
+ * gpioclx-api: CLIENT_PreProcessControllerInterrupt; linux: the same handler, first (for
+ *	serial controllers in its hard-irq half)
+ */
 static bool gpioclx_irq_service_bank(struct gpioclx_bank *bank)
 {
 	struct gpioclx_controller *ctrl = bank->ctrl;
@@ -894,6 +917,13 @@ static irqreturn_t gpioclx_parent_hardirq(int irq, void *data)
  * resource list, GPIO_BANK_INTERRUPT_BINDING_RESERVED_INDEX for none), else
  * the n-th interrupt resource serves bank n and banks beyond the last
  * resource share it (one interrupt for a whole controller).
+ * gpioclx-api: CLIENT_QuerySetControllerInformation; partly: only
+ *	QueryBankInterruptBindingInformation is asked; linux: probe
+ * gpioclx-api: QueryBankInterruptBindingInformation; linux: which parent interrupt serves
+ *	each bank
+ * gpioclx-api: QueryBankPowerInformation; not: never asked: no bank idles on its own (F1)
+ * gpioclx-api: QueryControllerFunctionBankMappingInformation; not: never asked: no pin muxing
+ *	through the client
  */
 static void gpioclx_irq_bind_banks(struct gpioclx_controller *ctrl)
 {

@@ -39,7 +39,11 @@ bool gpioclx_both_initial_level(struct gpioclx_bank *bank, unsigned int pin)
 	return gpioclx_line_level(bank, pin);
 }
 
-/* The armed level fired: the line is there now; arm for the way back. */
+/*
+ * The armed level fired: the line is there now; arm for the way back.
+ * gpioclx-api: CONTROLLER_ATTRIBUTE_FLAGS.EmulateActiveBoth; linux: a both-edge line armed
+ *	for the level it does not have, re-armed at each edge (Mask, ReconfigureInterrupt, Unmask)
+ */
 void gpioclx_both_rearm(struct gpioclx_bank *bank, unsigned int pin)
 {
 	bank->pins[pin].last_level = !bank->pins[pin].last_level;
@@ -139,6 +143,11 @@ void gpioclx_debounce_stop_all(struct gpioclx_controller *ctrl)
 				gpioclx_debounce_cancel(&ctrl->banks[b], pin, true);
 }
 
+/*
+ * gpioclx-api: CONTROLLER_ATTRIBUTE_FLAGS.EmulateDebouncing; partly: memory-mapped controllers
+ *	only (ignored on serial ones, with a log line); linux: an hrtimer per line samples it once
+ *	its debounce period is over
+ */
 int gpioclx_debounce_setup(struct gpioclx_controller *ctrl)
 {
 	unsigned int b, pin;

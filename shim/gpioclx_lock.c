@@ -14,6 +14,11 @@
 
 #include "gpioclx_internal.h"
 
+/*
+ * gpioclx-api: CONTROLLER_ATTRIBUTE_FLAGS.MemoryMappedController; linux: a raw spinlock per
+ *	bank and a gpio_chip that does not sleep; without it a mutex per bank, can_sleep and
+ *	threaded parent interrupts
+ */
 void gpioclx_bank_lock(struct gpioclx_bank *bank)
 {
 	unsigned long flags;
@@ -124,6 +129,10 @@ static struct gpioclx_bank *gpioclx_client_bank(PVOID Context, BANK_ID BankId,
 	return &ctrl->banks[BankId];
 }
 
+/*
+ * gpioclx-api: GPIO_CLX_AcquireInterruptLock, GPIO_CLX_ReleaseInterruptLock; linux: the
+ *	bank's raw spinlock with interrupts off (memory-mapped), or its mutex (serial)
+ */
 VOID GPIO_CLX_AcquireInterruptLock(PVOID Context, BANK_ID BankId)
 {
 	struct gpioclx_bank *bank = gpioclx_client_bank(Context, BankId,

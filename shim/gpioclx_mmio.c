@@ -12,6 +12,12 @@
 #include "gpioclx_internal.h"
 #include "gpioclx_mmio_model.h"
 
+/*
+ * gpioclx-api: MmMapIoSpaceEx; linux: ioremap(); ioremap_wc() for PAGE_WRITECOMBINE
+ * gpioclx-api: PAGE_NOACCESS, PAGE_READONLY, PAGE_WRITECOPY, PAGE_EXECUTE, PAGE_EXECUTE_READ,
+ *	PAGE_EXECUTE_READWRITE, PAGE_GUARD; partly: MmMapIoSpaceEx ignores it: the mapping is
+ *	ioremap()'s, readable and writable
+ */
 PVOID MmMapIoSpaceEx(PHYSICAL_ADDRESS PhysicalAddress, SIZE_T NumberOfBytes, ULONG Protect)
 {
 	phys_addr_t phys = (phys_addr_t)PhysicalAddress.QuadPart;
@@ -38,6 +44,11 @@ PVOID MmMapIoSpaceEx(PHYSICAL_ADDRESS PhysicalAddress, SIZE_T NumberOfBytes, ULO
 }
 EXPORT_SYMBOL_NS_GPL(MmMapIoSpaceEx, GPIOCLX_NS);
 
+/*
+ * gpioclx-api: MmMapIoSpace; linux: ioremap(); ioremap_wc() for MmWriteCombined
+ * gpioclx-api: MmCached, MmHardwareCoherentCached, MmUSWCCached; partly: MmMapIoSpace maps
+ *	uncached (ioremap()) all the same
+ */
 PVOID MmMapIoSpace(PHYSICAL_ADDRESS PhysicalAddress, SIZE_T NumberOfBytes,
 		   MEMORY_CACHING_TYPE CacheType)
 {
@@ -47,6 +58,7 @@ PVOID MmMapIoSpace(PHYSICAL_ADDRESS PhysicalAddress, SIZE_T NumberOfBytes,
 }
 EXPORT_SYMBOL_NS_GPL(MmMapIoSpace, GPIOCLX_NS);
 
+/* gpioclx-api: MmUnmapIoSpace; linux: iounmap() */
 VOID MmUnmapIoSpace(PVOID BaseAddress, SIZE_T NumberOfBytes)
 {
 	if (!BaseAddress || gpioclx_model_unmap((uintptr_t)BaseAddress))
@@ -61,6 +73,10 @@ EXPORT_SYMBOL_NS_GPL(MmUnmapIoSpace, GPIOCLX_NS);
 /*
  * The READ_REGISTER_* / WRITE_REGISTER_* family. The volatile pointers
  * are the NT signatures; the access is readX()/writeX(), or the model's.
+ * gpioclx-api: READ_REGISTER_UCHAR, READ_REGISTER_USHORT, READ_REGISTER_ULONG,
+ *	READ_REGISTER_ULONG64, WRITE_REGISTER_UCHAR, WRITE_REGISTER_USHORT, WRITE_REGISTER_ULONG,
+ *	WRITE_REGISTER_ULONG64; linux: readb() .. readq(), writeb() .. writeq(); built with
+ *	GPIOCLX_INLINE_REGISTER_ACCESS, inline accesses with the same barriers (ntddk.h)
  */
 UCHAR READ_REGISTER_UCHAR(volatile UCHAR *Register)
 {

@@ -22,6 +22,14 @@ static const USHORT gpioclx_packet_size[] = {
 		STATUS_GPIO_INVALID_REGISTRATION_PACKET; \
 	})
 
+/*
+ * Callbacks the shim accepts in a packet but never calls:
+ * gpioclx-api: CLIENT_ControllerSpecificFunction; not: never called: no
+ *	IOCTL_GPIO_CONTROLLER_SPECIFIC_FUNCTION reaches a controller on Linux
+ * gpioclx-api: CLIENT_ConnectFunctionConfigPins, CLIENT_DisconnectFunctionConfigPins; not:
+ *	never called: pin muxing is pinctrl's (DT gpio-ranges)
+ */
+
 /**
  * gpioclx_packet_validate - check a registration packet against the rules
  *	of "Optional and Required GPIO Callback Functions"

@@ -27,6 +27,13 @@
 #define GPIOCLX_BANK_F0 0
 #define GPIOCLX_BANK_F1 1
 
+/*
+ * gpioclx-api: CLIENT_SaveBankHardwareContext, CLIENT_RestoreBankHardwareContext; partly: only
+ *	around system sleep: no bank idles on its own (F1); linux: dev_pm_ops suspend_late and
+ *	resume_early
+ * gpioclx-api: CONTROLLER_ATTRIBUTE_FLAGS.BankIdlePowerMgmtSupported; partly: no bank idles
+ *	on its own (F1): banks are saved and restored around system sleep only
+ */
 static void gpioclx_banks_context(struct gpioclx_controller *ctrl, bool save)
 {
 	GPIO_SAVE_RESTORE_BANK_HARDWARE_CONTEXT_PARAMETERS p = {};
@@ -66,7 +73,11 @@ static int gpioclx_power_down(struct gpioclx_controller *ctrl, bool banks)
 	return 0;
 }
 
-/* After power-up: does the hardware still have the interrupts we enabled? */
+/*
+ * After power-up: does the hardware still have the interrupts we enabled?
+ * gpioclx-api: CLIENT_QueryEnabledInterrupts; linux: after system and runtime resume, checked
+ *	against the interrupts enabled and not masked (a mismatch is logged)
+ */
 static void gpioclx_check_enabled(struct gpioclx_controller *ctrl)
 {
 	GPIO_QUERY_ENABLED_INTERRUPTS_PARAMETERS p = {};
@@ -181,6 +192,10 @@ void gpioclx_pm_put(struct gpioclx_controller *ctrl)
  * it. A bus that already enabled runtime PM (AMBA, which also holds a
  * reference across probe) keeps it enabled; otherwise it is enabled here
  * and disabled by gpioclx_pm_removed().
+ * gpioclx-api: CONTROLLER_ATTRIBUTE_FLAGS.DeviceIdlePowerMgmtSupported; linux: runtime PM with
+ *	autosuspend, while no line and no interrupt is requested
+ * gpioclx-api: CLIENT_CONTROLLER_BASIC_INFORMATION.DeviceIdleTimeout; linux: the autosuspend
+ *	delay in ms (0: 5000)
  */
 int gpioclx_pm_setup(struct gpioclx_controller *ctrl)
 {
