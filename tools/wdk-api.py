@@ -930,26 +930,28 @@ def cmd_self_test(args):
               '; '.join(f'{g[1]}:{g[2]}: {g[0]} {g[3]}' for g in fatal))
         check(f'{title}: exit status 0', rc == 0, f'{rc}: {err.strip()}')
 
-    # A copy of the tree with a broken shim: what the tool must notice.
+    # Copies of the tree with a broken shim: what the tool must notice.
     tmp = Path(tempfile.mkdtemp(prefix='wdk-api-test-'))
-    try:
-        def tree(name, edit):
-            t = tmp / name
-            for d in ('include', 'shim'):
-                shutil.copytree(ROOT / d, t / d)
-            edit(t)
-            return t
 
-        def drop_line(path, pattern):
-            text = path.read_text()
-            kept = [text_line for text_line in text.split('\n') if pattern not in text_line]
-            assert len(kept) == len(text.split('\n')) - 1, pattern
-            path.write_text('\n'.join(kept))
+    def tree(name, edit):
+        t = tmp / name
+        for d in ('include', 'shim'):
+            shutil.copytree(ROOT / d, t / d)
+        edit(t)
+        return t
 
-        def table(root, *opts):
-            return run(me + ['--root', str(root), 'table'] + list(opts))
+    def drop_line(path, pattern):
+        lines = path.read_text().split('\n')
+        kept = [text_line for text_line in lines if pattern not in text_line]
+        if len(kept) != len(lines) - 1:
+            raise ValueError(f'{path.name}: no single line with "{pattern}" to drop')
+        path.write_text('\n'.join(kept))
 
-        # an export gone: the function is still declared, so it compiles
+    def table(root, *opts):
+        return run(me + ['--root', str(root), 'table'] + list(opts))
+
+    def unexported():
+        # the function is still declared, so a client compiles, but does not link
         t = tree('unexported', lambda t: drop_line(
             t / 'shim/gpioclx_mmio.c', 'EXPORT_SYMBOL_NS_GPL(MmUnmapIoSpace,'))
         against_markers('MmUnmapIoSpace not exported', [TESTS / 'unmap_client.c'], 1, t)
@@ -958,15 +960,14 @@ def cmd_self_test(args):
               r.returncode == 1 and 'MmUnmapIoSpace is annotated as provided' in r.stdout,
               r.stdout + r.stderr)
 
-        # an export without its annotation
-        t = tree('unannotated', lambda t: drop_line(
-            t / 'shim/gpioclx_driver.c', 'gpioclx-api: WdfDeviceCreate;'))
-        r = table(t)
+    def unannotated():
+        r = table(tree('unannotated', lambda t: drop_line(
+            t / 'shim/gpioclx_driver.c', 'gpioclx-api: WdfDeviceCreate;')))
         check('unannotated WdfDeviceCreate: the table fails naming it',
               r.returncode == 1 and 'WdfDeviceCreate is exported without' in r.stdout,
               r.stdout + r.stderr)
 
-        # an annotation of a name include/ does not have
+    def unknown_name():
         def bogus(t):
             p = t / 'shim/gpioclx_main.c'
             p.write_text(p.read_text() + '/* gpioclx-api: WdfNoSuchThing; linux: x */\n')
@@ -975,7 +976,8 @@ def cmd_self_test(args):
               r.returncode == 1 and 'WdfNoSuchThing: no such name' in r.stdout,
               r.stdout + r.stderr)
 
-        # a table just written passes the check; a changed annotation makes it stale
+    def stale():
+        # a table just written passes the check; a reworded annotation makes it stale
         t = tree('reworded', lambda t: None)
         written = tmp / 'wdk-api.md'
         r = table(t, '-o', str(written))
@@ -983,10 +985,20 @@ def cmd_self_test(args):
         check('a table just written: the check passes', r.returncode == 0,
               r.stdout + r.stderr)
         p = t / 'shim/gpioclx_mmio.c'
-        p.write_text(p.read_text().replace('linux: iounmap()', 'linux: iounmap() (x)'))
+        text = p.read_text()
+        if 'linux: iounmap()' not in text:
+            raise ValueError('gpioclx_mmio.c: no "linux: iounmap()" to reword')
+        p.write_text(text.replace('linux: iounmap()', 'linux: iounmap() (reworded)'))
         r = table(t, '--check', str(written))
         check('reworded annotation: that table is stale',
               r.returncode == 1 and 'is stale' in r.stdout, r.stdout + r.stderr)
+
+    try:
+        for scenario in (unexported, unannotated, unknown_name, stale):
+            try:
+                scenario()
+            except (OSError, ValueError) as e:
+                check(f'{scenario.__name__}: setting up the broken tree', False, str(e))
     finally:
         shutil.rmtree(tmp)
 
