@@ -10,6 +10,9 @@
 #   make GPIOCLX_DBG=1        the clients as checked builds (DBG=1; default free, DBG=0)
 #   make check                install what is needed, build, run every test
 #                             (CHECK_JOBS steps at a time; default nproc + 1)
+#   make port-check CLIENT="a.c b.c"  what of the WDK a client's sources use that
+#                             the shim lacks or provides partly (host only)
+#   make api-table            docs/wdk-api.md, the WDK surface the shim provides
 #   make kunit                the KUnit suites on 6.1 (UML, x86_64) and 6.12 (UML)
 #   make deb                  the gpioclx-dkms Debian package, in .build/deb/
 #   make dkms-check           dkms builds the modules for each installed kernel
@@ -110,6 +113,24 @@ checkpatch:
 kconfig-check:
 	@$(ROOT)/kunit/kconfig-check.py
 
+# A GpioClx client's OS-neutral sources against include/ and the shim's
+# exports, on the host (PORT_CHECK_FLAGS: -I for the client's own headers,
+# -D); and the table of that surface, from the code and its annotations.
+port-check:
+	@test -n "$(CLIENT)" || \
+		{ echo 'usage: make port-check CLIENT="path/a.c path/b.c" [PORT_CHECK_FLAGS="-I dir"]'; \
+		  exit 2; }
+	@$(ROOT)/tools/wdk-api.py port-check $(PORT_CHECK_FLAGS) $(CLIENT)
+
+port-check-test:
+	@$(ROOT)/tools/wdk-api.py self-test
+
+api-table:
+	@$(ROOT)/tools/wdk-api.py table -o $(ROOT)/docs/wdk-api.md
+
+api-table-check:
+	@$(ROOT)/tools/wdk-api.py table --check $(ROOT)/docs/wdk-api.md
+
 # DKMS and the Debian package (root: they write /usr/src, /var/lib/dkms).
 DEB_VERSION = $(shell sed -n 's/^PACKAGE_VERSION="\(.*\)"$$/\1/p' $(ROOT)/dkms.conf)
 DEB         = $(OUT)/deb/gpioclx-dkms_$(DEB_VERSION)_all.deb
@@ -133,7 +154,7 @@ deb-check: deb
 # Slow steps are listed first so that make starts them first.
 CHECK_JOBS ?= $(shell echo $$(( $$(nproc) + 1 )))
 CHECK_STEPS := deb dkms e2e-amd64-6.1 e2e-arm64-6.1 e2e-amd64-6.12 e2e-arm64-6.12 \
-	kunit-6.1 kunit-6.12 hosted kconfig checkpatch exports
+	kunit-6.1 kunit-6.12 hosted port-check kconfig checkpatch api-table exports
 step_e2e-amd64-6.1  := $(ROOT)/userspace/e2e.sh --arch amd64 --kernel 6.1
 step_e2e-amd64-6.12 := $(ROOT)/userspace/e2e.sh --arch amd64 --kernel 6.12
 step_e2e-arm64-6.1  := $(ROOT)/userspace/e2e.sh --arch arm64 --kernel 6.1
@@ -143,6 +164,8 @@ step_kunit-6.12     := $(ROOT)/kunit/run.sh --kernel 6.12
 step_dkms           := $(MAKE) -s dkms-check
 step_deb            := $(MAKE) -s deb-check
 step_hosted         := $(MAKE) -s hosted
+step_port-check     := $(MAKE) -s port-check-test
+step_api-table      := $(MAKE) -s api-table-check
 step_kconfig        := $(MAKE) -s kconfig-check
 step_checkpatch     := $(MAKE) -s checkpatch
 step_exports        := $(ROOT)/kunit/exports-check.sh $(OUT)/*/Module.symvers
@@ -182,7 +205,8 @@ clean:
 	rm -rf $(OUT)
 	$(MAKE) -s -C $(ROOT)/userspace/hosted clean
 
-.PHONY: all modules print-modules deps hosted kunit checkpatch kconfig-check dkms-check deb \
-	deb-check check check-steps demo shell bench clean
+.PHONY: all modules print-modules deps hosted kunit checkpatch kconfig-check port-check \
+	port-check-test api-table api-table-check dkms-check deb deb-check check check-steps demo \
+	shell bench clean
 
 endif
