@@ -65,6 +65,18 @@ DBGS = ('0', '1')
 # the kernel exports them.
 KERNEL_LIBC = {'memset', 'memcpy', 'memmove', 'memcmp'}
 STUB_TAG = 'port_check_missing_'
+# MSVC's own keywords: gcc (so the module build) has none of them. Each one
+# a client uses is reported, and defined away for the next compile (as what
+# it means, where that is simple) so that gcc can parse the rest.
+MSVC_KEYWORDS = {
+    '__declspec': '__declspec(x)', '__forceinline': '__forceinline inline',
+    '__int8': '__int8 char', '__int16': '__int16 short', '__int32': '__int32 int',
+    '__int64': '__int64 long long', '__ptr32': '__ptr32', '__ptr64': '__ptr64',
+    '__unaligned': '__unaligned', '__assume': '__assume(x) ((void)0)',
+    '__noop': '__noop(...) ((void)0)', '__debugbreak': '__debugbreak() ((void)0)',
+    '__try': '__try if (1)', '__except': '__except(x) else if (0)', '__finally': '__finally',
+    '__leave': '__leave',
+}
 FATAL = ('missing', 'mismatch', 'error')
 
 C_KEYWORDS = set('''auto break case char const continue default do double else enum
@@ -512,21 +524,29 @@ class PortCheck:
         return diagnostics(r.stderr), (obj if r.returncode == 0 else None), e.stdout
 
     def compile_stubbed(self, idx, path):
-        """Both builds of @path, each missing header and type stubbed (an
-        empty file; a pointer to an undefined struct) and the file compiled
-        again: gcc skips a function whose parameter type it does not know,
-        hiding what its body uses."""
+        """Both builds of @path, each missing header, type and MSVC keyword
+        stubbed (an empty file; a pointer to an undefined struct; a macro)
+        and the file compiled again: gcc skips a function whose parameter
+        type it does not know, hiding what its body uses. Returns the last
+        builds, what was stubbed, and the client's tokens."""
         stubs = self.tmp / f'stubs{idx}'
         (stubs / 'include').mkdir(parents=True)
-        headers, types = {}, {}
+        headers, types, msvc = {}, {}, {}
         for _ in range(10):
             for h in headers:
                 (stubs / 'include' / h).parent.mkdir(parents=True, exist_ok=True)
                 (stubs / 'include' / h).touch()
             (stubs / 'types.h').write_text(''.join(
-                f'typedef struct {STUB_TAG}{t} *{t};\n' for t in types))
+                f'typedef struct {STUB_TAG}{t} *{t};\n' for t in types) + ''.join(
+                f'#define {MSVC_KEYWORDS[k]}\n' for k in msvc))
             results = [self.compile(idx, path, d, stubs) for d in DBGS]
+            tokens = ClientTokens(self.surface, stubs)
+            for _, _, cpp in results:
+                tokens.add(cpp)
             new = False
+            for k in MSVC_KEYWORDS:
+                if k in tokens.at and k not in msvc:
+                    msvc[k], new = sorted(tokens.at[k]), True
             for diags, _, _ in results:
                 for d in diags:
                     m = RE_NO_HEADER.match(d.message)
@@ -537,17 +557,14 @@ class PortCheck:
                         types[m[1]], new = d, True
             if not new:
                 break
-        return results, headers, types, stubs
+        return results, headers, types, msvc, tokens
 
     def check_file(self, idx, path):
         if path.suffix in ('.cpp', '.cc', '.cxx'):
             self.add('error', path, 0, path.name, 'C++: a Linux module is built from C only')
             self.links = False
             return
-        results, headers, types, stubs = self.compile_stubbed(idx, path)
-        tokens = ClientTokens(self.surface, stubs)
-        for _, _, cpp in results:
-            tokens.add(cpp)
+        results, headers, types, msvc, tokens = self.compile_stubbed(idx, path)
         for d, (_, obj, _) in zip(DBGS, results):
             if obj:
                 self.objects[d].append((path, obj, tokens))
@@ -559,7 +576,8 @@ class PortCheck:
             self.add('missing', d.file, d.line, h, 'header: not in include/ (one of the '
                      "client's own? give its directory with -I)")
         for t, d in types.items():
-            missing[t] = ('type: include/ does not declare it', [d])
+            if t in tokens.at:	# else it was inside an MSVC keyword's parentheses
+                missing[t] = ('type: include/ does not declare it', [d])
         seen, others = set(), []
         for diags, _, _ in results:
             for d in diags:
@@ -574,6 +592,11 @@ class PortCheck:
         self.drop_macro_arguments(missing, tokens)
 
         missing_lines = set()
+        for name, where in msvc.items():
+            for f, n in where:
+                self.add('missing', f, n, name, 'MSVC keyword: gcc and the kernel build '
+                         'have no such thing')
+                missing_lines.add((f, n))
         for name, (what, diags) in missing.items():
             where = sorted(tokens.at.get(name, ())) or [(d.file, d.line) for d in diags[:1]]
             for f, n in where:
@@ -634,8 +657,10 @@ class PortCheck:
         with include/, or an error of the client's own."""
         msg = d.message
         locs = [(d.file, d.line)] + [(c.file, c.line) for c in d.notes]
+        # (gcc drops a return statement it could not compile)
         if STUB_TAG in msg or any(loc in missing_lines for loc in locs) or \
-                any(q in near and q not in C_KEYWORDS for q in quoted(msg)):
+                any(q in near and q not in C_KEYWORDS for q in quoted(msg)) or \
+                (missing_lines and msg == 'control reaches end of non-void function'):
             self.consequences.append(d)
             return
         m = RE_NO_MEMBER.match(msg)
@@ -1009,8 +1034,8 @@ def cmd_self_test(args):
 PORT_CHECK_HELP = """\
 Compile a GpioClx client's sources against include/ as the module build
 would, and list by file:line each name they use that is
-  missing     not in include/, or a function the shim does not export:
-              the module would not build or link
+  missing     not in include/, a function the shim does not export, or an
+              MSVC keyword: the module would not build or link
   mismatch    there, but used otherwise (arguments, a field, an opaque type)
   error       another compiler error
   partly      provided, except for what the line says

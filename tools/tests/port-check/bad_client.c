@@ -24,6 +24,9 @@ typedef struct _BAD_CONTEXT {
 
 WDF_DECLARE_CONTEXT_TYPE_WITH_NAME(BAD_CONTEXT, BadGetContext); /* port-check: missing WDF_DECLARE_CONTEXT_TYPE_WITH_NAME */
 
+/* gcc loses its way in an MSVC keyword until it is defined away */
+static __declspec(align(16)) ULONG BadScratch[4]; /* port-check: missing __declspec */
+
 static EVT_WDF_INTERRUPT_ISR BadIsr; /* port-check: missing EVT_WDF_INTERRUPT_ISR */
 static EVT_WDF_OBJECT_CONTEXT_DESTROY BadDestroy;
 
@@ -81,6 +84,7 @@ NTSTATUS BadUnload(PDRIVER_OBJECT DriverObject);
 NTSTATUS BadUnload(PDRIVER_OBJECT DriverObject)
 {
 	DriverObject->DriverUnload = NULL; /* port-check: mismatch DRIVER_OBJECT */
+	BadScratch[0] = 0;
 	BadLockedWrite(NULL, NULL);
 	return BadPrepare(NULL, NULL, NULL);
 }
