@@ -413,10 +413,10 @@ class Finding:
 
 
 def display(path):
-    try:
-        return os.path.relpath(path)
-    except ValueError:
-        return path
+    """A path as the user would write it: relative below the current
+    directory, absolute elsewhere."""
+    rel = os.path.relpath(path)
+    return str(path) if rel.startswith('..') else rel
 
 
 RE_IMPLICIT = re.compile(r"implicit declaration of function '(\w+)'")
@@ -751,10 +751,13 @@ def cmd_port_check(args):
             print(f'{display(d.file)}:{d.line}: (follows) {d.message}')
     fatal = [f for f in findings if f.sev in FATAL]
     soft = [f for f in findings if f.sev not in FATAL]
-    names = lambda fs: len({f.name for f in fs})
+    counts = []
+    for sev in FATAL + ('partly', 'ignored', 'undefined'):
+        # a name once, however many lines use it; an error each time
+        these = {f.key() if sev == 'error' else f.name for f in findings if f.sev == sev}
+        counts.append(f'{len(these)} {sev}')
     verdict = 'will not build or link' if fatal else 'builds and links'
-    summary = (f'port-check: {len(args.files)} file(s): {names(fatal)} missing or mismatched, '
-               f'{names(soft)} partly provided, ignored or undefined: {verdict}')
+    summary = f'port-check: {len(args.files)} file(s): {", ".join(counts)}: {verdict}'
     if consequences:
         summary += (f' ({len(consequences)} more compiler errors follow from the '
                     f'missing names: --verbose)')
@@ -1066,6 +1069,9 @@ def main():
     p.add_argument('--check', metavar='FILE')
     sub.add_parser('self-test')
     args = ap.parse_args()
+    for tool in (CC, 'nm'):
+        if not shutil.which(tool):
+            sys.exit(f'wdk-api: {tool} not found (Debian: apt-get install build-essential)')
     return {'port-check': cmd_port_check, 'table': cmd_table,
             'self-test': cmd_self_test}[args.cmd](args)
 
