@@ -158,6 +158,19 @@ static void lifecycle_geometries(struct kunit *test)
 	}
 }
 
+/*
+ * The client's context is aligned as WDF aligns object contexts
+ * (MEMORY_ALLOCATION_ALIGNMENT, 16 on 64-bit Windows), and the controller
+ * that holds it as its type says; a devres allocation alone gives neither.
+ */
+static void lifecycle_context_alignment(struct kunit *test)
+{
+	fake_start(test, NULL);
+	KUNIT_EXPECT_TRUE(test, IS_ALIGNED((unsigned long)fake->ctrl,
+					   __alignof__(struct gpioclx_controller)));
+	KUNIT_EXPECT_TRUE(test, IS_ALIGNED((unsigned long)fake->ctrl->context, 16));
+}
+
 /* A real consumer holding line @offset, as any driver would (gpiod_get). */
 struct lifecycle_holder {
 	struct platform_device *consumer;
@@ -318,6 +331,7 @@ static struct kunit_case lifecycle_cases[] = {
 	KUNIT_CASE_PARAM(lifecycle_failure_unwinds, step_gen_params),
 	KUNIT_CASE_PARAM(lifecycle_bad_basic_information, info_gen_params),
 	KUNIT_CASE(lifecycle_geometries),
+	KUNIT_CASE(lifecycle_context_alignment),
 	KUNIT_CASE(lifecycle_unbind_with_line_held),
 	KUNIT_CASE(lifecycle_teardown_before_the_bus),
 	KUNIT_CASE(lifecycle_probe_failure_before_the_bus),

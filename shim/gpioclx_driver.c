@@ -175,6 +175,7 @@ NTSTATUS WdfDeviceCreate(PWDFDEVICE_INIT *DeviceInit, PWDF_OBJECT_ATTRIBUTES Dev
 	struct gpioclx_controller *ctrl;
 	struct WDFDEVICE_INIT *init;
 	size_t size;
+	void *block;
 
 	if (!DeviceInit || !*DeviceInit || !Device) {
 		pr_err("gpioclx: %s: NULL argument\n", __func__);
@@ -190,10 +191,18 @@ NTSTATUS WdfDeviceCreate(PWDFDEVICE_INIT *DeviceInit, PWDF_OBJECT_ATTRIBUTES Dev
 		dev_err(init->dev, "%s: bad WDF_OBJECT_ATTRIBUTES\n", __func__);
 		return STATUS_INVALID_PARAMETER;
 	}
+	/*
+	 * The client's context is aligned as WDF aligns object contexts
+	 * (MEMORY_ALLOCATION_ALIGNMENT, 16), and so the controller around
+	 * it. A devres allocation is only ARCH_KMALLOC_MINALIGN aligned
+	 * (8 on x86_64): allocate the slack and align by hand; devres
+	 * frees the whole block.
+	 */
 	size = struct_size(ctrl, context, init->gdrv->packet.ControllerContextSize);
-	ctrl = devm_kzalloc(init->dev, size, GFP_KERNEL);
-	if (!ctrl)
+	block = devm_kzalloc(init->dev, size + __alignof__(*ctrl) - 1, GFP_KERNEL);
+	if (!block)
 		return STATUS_INSUFFICIENT_RESOURCES;
+	ctrl = PTR_ALIGN(block, __alignof__(*ctrl));
 	ctrl->magic = GPIOCLX_CONTROLLER_MAGIC;
 	ctrl->dev = init->dev;
 	ctrl->gdrv = init->gdrv;
