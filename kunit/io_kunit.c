@@ -253,6 +253,44 @@ static void io_table_format_names_pins(struct kunit *test)
 	fake_release(desc);
 }
 
+/*
+ * Line offsets map to (bank, pin) with a shift when banks are a power of
+ * two wide and by division otherwise: both, in both I/O formats.
+ */
+static void io_offsets_name_bank_and_pin(struct kunit *test)
+{
+	static const struct { unsigned int ppb; bool table; } g[] = {
+		{ 8, false }, { 12, false }, { 12, true }, { 32, true },
+	};
+	struct gpio_desc *desc;
+	const struct fake_call *c;
+	unsigned int i, offset;
+
+	for (i = 0; i < ARRAY_SIZE(g); i++) {
+		struct fake_cfg cfg = { .banks = 3, .ppb = g[i].ppb, .total_pins = 3 * g[i].ppb,
+					.table_format = g[i].table };
+
+		fake_start(test, &cfg);
+		offset = 2 * g[i].ppb + 3;	/* bank 2, pin 3 */
+		desc = fake_request(test, offset, GPIOD_OUT_HIGH);
+		fake_forget_calls();
+		gpiod_set_value(desc, 0);
+		c = fake_last(GPIOCLX_CB_WRITE);
+		KUNIT_ASSERT_NOT_NULL(test, c);
+		KUNIT_EXPECT_EQ_MSG(test, c->bank, 2, "ppb %u", g[i].ppb);
+		KUNIT_EXPECT_EQ_MSG(test, c->clear, BIT_ULL(3), "ppb %u", g[i].ppb);
+		KUNIT_EXPECT_EQ(test, fake->banks[2].latch, 0);
+		gpiod_set_value(desc, 1);
+		KUNIT_EXPECT_EQ(test, fake->banks[2].latch, BIT_ULL(3));
+		KUNIT_EXPECT_EQ(test, gpiod_get_value(desc), 1);
+		c = fake_last(GPIOCLX_CB_READ);
+		KUNIT_ASSERT_NOT_NULL(test, c);
+		KUNIT_EXPECT_EQ_MSG(test, c->bank, 2, "ppb %u", g[i].ppb);
+		fake_release(desc);
+		fake_teardown();
+	}
+}
+
 struct failure_case {
 	const char *name;
 	enum gpioclx_cb cb;
@@ -471,6 +509,7 @@ static struct kunit_case io_cases[] = {
 	KUNIT_CASE(io_get_and_set_values),
 	KUNIT_CASE_PARAM(io_batches_cost_one_call_per_bank, batch_gen_params),
 	KUNIT_CASE(io_table_format_names_pins),
+	KUNIT_CASE(io_offsets_name_bank_and_pin),
 	KUNIT_CASE_PARAM(io_failing_callbacks, failure_gen_params),
 	KUNIT_CASE(io_independent_io_hardware_skips_the_lock),
 	KUNIT_CASE(io_serial_controller_sleeps),

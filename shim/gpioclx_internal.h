@@ -206,8 +206,10 @@ struct gpioclx_controller {
 	CLIENT_CONTROLLER_BASIC_INFORMATION info;
 	bool mm;			/* MemoryMappedController */
 	bool masks;			/* FormatIoRequestsAsMasks */
+	bool io_unlocked;		/* Read/Write without the bank lock (gpioclx_io.c) */
 	unsigned int nbanks;
 	unsigned int ppb;		/* pins per bank */
+	int ppb_shift;			/* log2(ppb) when a power of two, else -1 */
 	unsigned int total_pins;
 	struct gpioclx_bank *banks;
 
@@ -258,6 +260,11 @@ static inline struct gpioclx_controller *gpioclx_from_gc(struct gpio_chip *gc)
 static inline struct gpioclx_bank *gpioclx_bank_of(struct gpioclx_controller *ctrl,
 						   unsigned int offset, unsigned int *pin)
 {
+	/* no division on the get/set path when banks are a power of two */
+	if (likely(ctrl->ppb_shift >= 0)) {
+		*pin = offset & (ctrl->ppb - 1);
+		return &ctrl->banks[offset >> ctrl->ppb_shift];
+	}
 	*pin = offset % ctrl->ppb;
 	return &ctrl->banks[offset / ctrl->ppb];
 }
@@ -276,8 +283,9 @@ unsigned long gpioclx_failure_count(struct gpioclx_controller *ctrl, enum gpiocl
  * Account for one client call: a per-CPU counter, and the gpioclx_call
  * tracepoint when it is on. Inline: it runs on every get and set.
  */
-static inline void gpioclx_note_call(struct gpioclx_controller *ctrl, enum gpioclx_cb cb,
-				     unsigned int bank, u64 mask, NTSTATUS status)
+static __always_inline void gpioclx_note_call(struct gpioclx_controller *ctrl,
+					      enum gpioclx_cb cb, unsigned int bank, u64 mask,
+					      NTSTATUS status)
 {
 	this_cpu_inc(ctrl->counters->calls[cb]);
 	if (unlikely(!NT_SUCCESS(status)))

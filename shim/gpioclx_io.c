@@ -109,7 +109,7 @@ NTSTATUS gpioclx_disconnect_pin(struct gpioclx_bank *bank, unsigned int pin, boo
  */
 static bool gpioclx_io_locked(struct gpioclx_bank *bank)
 {
-	return !(bank->ctrl->mm && bank->ctrl->info.Flags.IndependentIoHwSupported);
+	return !bank->ctrl->io_unlocked;
 }
 
 static void gpioclx_io_lock(struct gpioclx_bank *bank, bool locked)
@@ -137,47 +137,62 @@ static unsigned int gpioclx_pin_table(u64 mask, PIN_NUMBER *table)
 }
 
 /*
+ * CLIENT_ReadGpioPins, the pin-table format: out of line, so that its
+ * table and buffer stay off the stack of the mask format's calls.
+ */
+static noinline NTSTATUS gpioclx_read_table_call(struct gpioclx_bank *bank, u64 mask,
+						 bool outputs, u64 *values)
+{
+	struct gpioclx_controller *ctrl = bank->ctrl;
+	bool locked = gpioclx_io_locked(bank);
+	/* here, not above: INIT_STACK_ALL_ZERO kernels (Debian) zero them where declared */
+	PIN_NUMBER table[GPIOCLX_MAX_PINS_PER_BANK];
+	u8 buf[GPIOCLX_MAX_PINS_PER_BANK / 8] = {};
+	GPIO_READ_PINS_PARAMETERS p = {
+		.BankId = bank->id, .PinNumberTable = table, .Buffer = buf,
+		.Flags = { .WriteConfiguredPins = outputs },
+	};
+	NTSTATUS status;
+	unsigned int i, n;
+	u64 v = 0;
+
+	n = gpioclx_pin_table(mask, table);
+	p.PinCount = n;
+	gpioclx_io_lock(bank, locked);
+	status = ctrl->cb->CLIENT_ReadGpioPins(ctrl->context, &p);
+	gpioclx_io_unlock(bank, locked);
+	for (i = 0; i < n; i++)
+		if (buf[i / 8] & BIT(i % 8))
+			v |= BIT_ULL(table[i]);
+	gpioclx_note_call(ctrl, GPIOCLX_CB_READ, bank->id, mask, status);
+	*values = v & mask;
+	return status;
+}
+
+/*
  * One client read of @mask with @flags; @values gets only @mask bits.
  * gpioclx-api: CLIENT_ReadGpioPins, CLIENT_ReadGpioPinsUsingMask; linux: gpio_chip get and
  *	get_multiple
  */
-static __always_inline NTSTATUS gpioclx_read_call(struct gpioclx_bank *bank, u64 mask, bool outputs,
-				  u64 *values)
+static __always_inline NTSTATUS gpioclx_read_call(struct gpioclx_bank *bank, u64 mask,
+						   bool outputs, u64 *values)
 {
 	struct gpioclx_controller *ctrl = bank->ctrl;
 	bool locked = gpioclx_io_locked(bank);
-	GPIO_READ_PINS_FLAGS flags = { .WriteConfiguredPins = outputs };
+	GPIO_READ_PINS_MASK_PARAMETERS p = {
+		.BankId = bank->id, .PinValues = values,
+		.Flags = { .WriteConfiguredPins = outputs },
+	};
 	NTSTATUS status;
-	u64 v = 0;
-	unsigned int i, n;
 
-	if (ctrl->masks) {
-		GPIO_READ_PINS_MASK_PARAMETERS p = {
-			.BankId = bank->id, .PinValues = &v, .Flags = flags,
-		};
-
-		gpioclx_io_lock(bank, locked);
-		status = ctrl->cb->CLIENT_ReadGpioPinsUsingMask(ctrl->context, &p);
-		gpioclx_io_unlock(bank, locked);
-	} else {
-		/* here, not above: INIT_STACK_ALL_ZERO kernels (Debian) zero them where declared */
-		PIN_NUMBER table[GPIOCLX_MAX_PINS_PER_BANK];
-		u8 buf[GPIOCLX_MAX_PINS_PER_BANK / 8] = {};
-		GPIO_READ_PINS_PARAMETERS p = {
-			.BankId = bank->id, .PinNumberTable = table, .Buffer = buf, .Flags = flags,
-		};
-
-		n = gpioclx_pin_table(mask, table);
-		p.PinCount = n;
-		gpioclx_io_lock(bank, locked);
-		status = ctrl->cb->CLIENT_ReadGpioPins(ctrl->context, &p);
-		gpioclx_io_unlock(bank, locked);
-		for (i = 0; i < n; i++)
-			if (buf[i / 8] & BIT(i % 8))
-				v |= BIT_ULL(table[i]);
-	}
+	if (unlikely(!ctrl->masks))
+		return gpioclx_read_table_call(bank, mask, outputs, values);
+	*values = 0;
+	gpioclx_io_lock(bank, locked);
+	status = ctrl->cb->CLIENT_ReadGpioPinsUsingMask(ctrl->context, &p);
+	gpioclx_io_unlock(bank, locked);
 	gpioclx_note_call(ctrl, GPIOCLX_CB_READ, bank->id, mask, status);
-	*values = v & mask;
+	*values &= mask;
 	return status;
 }
 
@@ -225,6 +240,31 @@ static NTSTATUS gpioclx_read_unconnected(struct gpioclx_bank *bank, u64 mask, u6
 	return gpioclx_read_call(bank, mask, true, values);
 }
 
+/* CLIENT_WriteGpioPins, the pin-table format: out of line, as for reads. */
+static noinline NTSTATUS gpioclx_write_table_call(struct gpioclx_bank *bank, u64 set, u64 clear)
+{
+	struct gpioclx_controller *ctrl = bank->ctrl;
+	bool locked = gpioclx_io_locked(bank);
+	PIN_NUMBER table[GPIOCLX_MAX_PINS_PER_BANK];
+	u8 buf[GPIOCLX_MAX_PINS_PER_BANK / 8] = {};
+	GPIO_WRITE_PINS_PARAMETERS p = {
+		.BankId = bank->id, .PinNumberTable = table, .Buffer = buf,
+	};
+	NTSTATUS status;
+	unsigned int i, n;
+
+	n = gpioclx_pin_table(set | clear, table);
+	for (i = 0; i < n; i++)
+		if (set & BIT_ULL(table[i]))
+			buf[i / 8] |= BIT(i % 8);
+	p.PinCount = n;
+	gpioclx_io_lock(bank, locked);
+	status = ctrl->cb->CLIENT_WriteGpioPins(ctrl->context, &p);
+	gpioclx_io_unlock(bank, locked);
+	gpioclx_note_call(ctrl, GPIOCLX_CB_WRITE, bank->id, set | clear, status);
+	return status;
+}
+
 /**
  * __gpioclx_write_bank - drive pins of one bank with one client call
  * @bank: the bank
@@ -236,8 +276,10 @@ static __always_inline NTSTATUS __gpioclx_write_bank(struct gpioclx_bank *bank, 
 {
 	struct gpioclx_controller *ctrl = bank->ctrl;
 	bool locked = gpioclx_io_locked(bank);
+	GPIO_WRITE_PINS_MASK_PARAMETERS p = {
+		.BankId = bank->id, .SetMask = set, .ClearMask = clear,
+	};
 	NTSTATUS status;
-	unsigned int i, n;
 
 	/*
 	 * gpioclx-api: CLIENT_WriteGpioPins, CLIENT_WriteGpioPinsUsingMask; linux: gpio_chip
@@ -245,30 +287,11 @@ static __always_inline NTSTATUS __gpioclx_write_bank(struct gpioclx_bank *bank, 
 	 */
 	if (!ctrl->cb->CLIENT_WriteGpioPins)
 		return STATUS_NOT_SUPPORTED;
-	if (ctrl->masks) {
-		GPIO_WRITE_PINS_MASK_PARAMETERS p = {
-			.BankId = bank->id, .SetMask = set, .ClearMask = clear,
-		};
-
-		gpioclx_io_lock(bank, locked);
-		status = ctrl->cb->CLIENT_WriteGpioPinsUsingMask(ctrl->context, &p);
-		gpioclx_io_unlock(bank, locked);
-	} else {
-		PIN_NUMBER table[GPIOCLX_MAX_PINS_PER_BANK];
-		u8 buf[GPIOCLX_MAX_PINS_PER_BANK / 8] = {};
-		GPIO_WRITE_PINS_PARAMETERS p = {
-			.BankId = bank->id, .PinNumberTable = table, .Buffer = buf,
-		};
-
-		n = gpioclx_pin_table(set | clear, table);
-		for (i = 0; i < n; i++)
-			if (set & BIT_ULL(table[i]))
-				buf[i / 8] |= BIT(i % 8);
-		p.PinCount = n;
-		gpioclx_io_lock(bank, locked);
-		status = ctrl->cb->CLIENT_WriteGpioPins(ctrl->context, &p);
-		gpioclx_io_unlock(bank, locked);
-	}
+	if (unlikely(!ctrl->masks))
+		return gpioclx_write_table_call(bank, set, clear);
+	gpioclx_io_lock(bank, locked);
+	status = ctrl->cb->CLIENT_WriteGpioPinsUsingMask(ctrl->context, &p);
+	gpioclx_io_unlock(bank, locked);
 	gpioclx_note_call(ctrl, GPIOCLX_CB_WRITE, bank->id, set | clear, status);
 	return status;
 }

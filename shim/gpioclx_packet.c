@@ -5,6 +5,7 @@
  * basic information (at probe). Every rejection names the offending field.
  */
 #include <linux/kernel.h>
+#include <linux/log2.h>
 #include <linux/stddef.h>
 
 #include "gpioclx_internal.h"
@@ -150,9 +151,11 @@ NTSTATUS gpioclx_basic_info_validate(struct gpioclx_controller *ctrl)
 		return gpioclx_bad_info(ctrl, "no CLIENT_ClearActiveInterrupts and no ActiveInterruptsAutoClearOnRead");
 
 	ctrl->ppb = info->NumberOfPinsPerBank;
+	ctrl->ppb_shift = is_power_of_2(ctrl->ppb) ? ilog2(ctrl->ppb) : -1;
 	ctrl->nbanks = banks;
 	ctrl->total_pins = info->TotalPins;
 	ctrl->mm = info->Flags.MemoryMappedController;
 	ctrl->masks = info->Flags.FormatIoRequestsAsMasks;
+	ctrl->io_unlocked = ctrl->mm && info->Flags.IndependentIoHwSupported;
 	return STATUS_SUCCESS;
 }
