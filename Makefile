@@ -8,6 +8,8 @@
 #                             with ARCH=arm64
 #   make KDIR=... ARCH=...    build for a board's kernel tree
 #   make GPIOCLX_DBG=1        the clients as checked builds (DBG=1; default free, DBG=0)
+#   make client CLIENT_DIR=d  a third-party client in folder d (its Kbuild
+#                             includes Kbuild.client), after make modules
 #   make check                install what is needed, build, run every test
 #                             (CHECK_JOBS steps at a time; default nproc + 1)
 #   make port-check CLIENT="a.c b.c"  what of the WDK a client's sources use that
@@ -91,6 +93,26 @@ modules:
 		$(ROOT)/drivers $(BUILD)/
 	$(MAKE) -C $(KDIR) M=$(BUILD) W=1 KCFLAGS=-Werror modules
 	@find $(BUILD) -name '*.ko' -printf 'built: %p\n'
+
+# A third-party client (see Kbuild.client): its folder is copied to
+# .build/<release>/clients/<folder name>/, as this tree is to .build/<release>/
+# (6.1's Kbuild writes objects next to the sources; one folder, several
+# kernels), and built there against the gpioclx.ko "make modules" built for
+# the same KDIR. No W=1, no -Werror: code the user did not write.
+CLIENT_NAME = $(notdir $(abspath $(CLIENT_DIR)))
+CLIENT_OUT  = $(BUILD)/clients/$(CLIENT_NAME)
+client:
+	@test -n "$(CLIENT_DIR)" -a -f "$(CLIENT_DIR)/Kbuild" || \
+		{ echo 'usage: make client CLIENT_DIR=path/to/folder (with its Kbuild) [ARCH=...] [KSERIES=...]'; \
+		  exit 2; }
+	@test -f $(BUILD)/Module.symvers || \
+		{ echo "no $(BUILD)/Module.symvers: run make modules first, with the same KDIR/ARCH/KSERIES"; \
+		  exit 1; }
+	@mkdir -p $(CLIENT_OUT)
+	@rsync -a --delete $(RSYNC_EXCLUDES) $(abspath $(CLIENT_DIR))/ $(CLIENT_OUT)/
+	$(MAKE) -C $(KDIR) M=$(CLIENT_OUT) GPIOCLX_ROOT=$(ROOT) \
+		GPIOCLX_SYMVERS=$(BUILD)/Module.symvers modules
+	@find $(CLIENT_OUT) -name '*.ko' -printf 'built: %p\n'
 
 # The .ko files of the last build for KDIR, one per line (for scripts).
 print-modules:
@@ -205,7 +227,7 @@ clean:
 	rm -rf $(OUT)
 	$(MAKE) -s -C $(ROOT)/userspace/hosted clean
 
-.PHONY: all modules print-modules deps hosted kunit checkpatch kconfig-check port-check \
+.PHONY: all modules client print-modules deps hosted kunit checkpatch kconfig-check port-check \
 	port-check-test api-table api-table-check dkms-check deb deb-check check check-steps demo \
 	shell bench clean
 
