@@ -109,12 +109,16 @@ scenarios_for() {
 }
 
 # build_modules ARCH: make our modules against the guest kernel's headers
-# (KDIR from debian-kernel.sh) and print their paths, one per line.
+# (KDIR from debian-kernel.sh), and the worked example of a third-party
+# client (s5) the way README's porting section builds one, and print their
+# paths, one per line.
 build_modules() {
 	local arch=$1 repo=$HERE/.. log=$2 margs=()
 	[ "$arch" = arm64 ] && margs+=(ARCH=arm64)
 	ensure_pkgs rsync # the Makefile's copy into .build/<release>/
 	make -s -C "$repo" modules "${margs[@]}" KDIR="$KDIR" >"$log" 2>&1 || return 1
+	make -s -C "$repo" client CLIENT_DIR="$repo/examples/acme-pl061" "${margs[@]}" KDIR="$KDIR" \
+		>>"$log" 2>&1 || return 1
 	make -s -C "$repo" print-modules "${margs[@]}" KDIR="$KDIR"
 }
 
