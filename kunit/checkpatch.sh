@@ -35,12 +35,16 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 CACHE=${XDG_CACHE_HOME:-$HOME/.cache}/gpioclx-linux
-CHECKPATCH=$CACHE/linux-source-6.1/scripts/checkpatch.pl
+# checkpatch's own copy of the scripts: kunit/run.sh may be unpacking (or
+# removing) linux-source-6.1 itself at the same time in "make check".
+CPDIR=$CACHE/checkpatch-6.1
+CHECKPATCH=$CPDIR/linux-source-6.1/scripts/checkpatch.pl
 if [ ! -x "$CHECKPATCH" ]; then
-	mkdir -p "$CACHE"
-	tar -xJf /usr/src/linux-source-6.1.tar.xz -C "$CACHE" linux-source-6.1/scripts \
+	rm -rf "$CPDIR"
+	mkdir -p "$CPDIR"
+	tar -xJf /usr/src/linux-source-6.1.tar.xz -C "$CPDIR" linux-source-6.1/scripts \
 		linux-source-6.1/Documentation/dev-tools/checkpatch.rst 2>/dev/null ||
-		tar -xJf /usr/src/linux-source-6.1.tar.xz -C "$CACHE" linux-source-6.1/scripts
+		tar -xJf /usr/src/linux-source-6.1.tar.xz -C "$CPDIR" linux-source-6.1/scripts
 fi
 
 ignores_for() {
@@ -86,8 +90,11 @@ cd "$ROOT"
 PASSED_DIR=$CACHE/checkpatch-passed
 mkdir -p "$PASSED_DIR"
 find "$PASSED_DIR" -type f -mtime +30 -delete	# files long since edited
-tool=$(cat "$CHECKPATCH" "$(dirname "$CHECKPATCH")/spelling.txt" 2>/dev/null | sha256sum)
-key_of() { { echo "$tool"; ignores_for "$1"; cat "$1"; } | sha256sum | cut -c1-40; }
+# what a verdict depends on: checkpatch and its data files, the file's
+# path (rules differ by extension and directory), its ignores, its text
+tool=$(cat "$CHECKPATCH" "$(dirname "$CHECKPATCH")"/{spelling.txt,const_structs.checkpatch} \
+	2>/dev/null | sha256sum)
+key_of() { { echo "$tool"; echo "$1"; ignores_for "$1"; cat "$1"; } | sha256sum | cut -c1-40; }
 
 passed=0 failed=0 todo=()
 for f in $(git ls-files '*.c' '*.h'); do
@@ -103,8 +110,8 @@ done
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 [ ${#todo[@]} -eq 0 ] || printf '%s\0' "${todo[@]}" |
-	xargs -0 -P "$(nproc)" -I{} sh -c '"$1" --one "$2" > "$3/$(echo "$2" | tr / _)"' \
-		sh "$0" {} "$out"
+	xargs -0 -P "$(nproc)" -I{} sh -c '"$1" --one "$2" > "$3/$(echo "$2" | tr / _)" 2>&1' \
+		sh "$ROOT/kunit/checkpatch.sh" {} "$out"
 for f in "${todo[@]}"; do
 	res=$out/$(echo "$f" | tr / _)
 	if [ -f "$res" ] && [ ! -s "$res" ]; then

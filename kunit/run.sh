@@ -14,8 +14,8 @@
 #   x86_64  the same suites in QEMU (TCG), with DEBUG_ATOMIC_SLEEP too, so
 #           sleeping-in-atomic bugs are caught.
 # Default ARCH: um and x86_64 on 6.1, um on the others. One run per source
-# tree at a time (a lock serialises them); runs on different series can
-# overlap.
+# tree at a time (a lock, shared with bench.sh, serialises them); runs on
+# different series can overlap.
 # A panic reboots at once (panic=-1), which ends the run: kunit.py reports
 # the missing results as a crash instead of waiting for its timeout.
 # Besides kunit.py's verdict, the kernel log is scanned for splats
@@ -42,7 +42,7 @@ tarball=/usr/src/linux-source-$SERIES.tar.xz
 [ -f "$tarball" ] || "$ROOT/userspace/apt-ensure.sh" "linux-source-$SERIES"
 
 mkdir -p "$CACHE"
-exec 9>"$CACHE/kunit-$SERIES.lock"
+exec 9>"$CACHE/linux-source-$SERIES.lock"	# bench.sh unpacks under it too
 flock 9
 
 # Unpack the kernel source once; the stamp names the tarball it came from.
