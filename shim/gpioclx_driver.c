@@ -194,9 +194,10 @@ NTSTATUS WdfDeviceCreate(PWDFDEVICE_INIT *DeviceInit, PWDF_OBJECT_ATTRIBUTES Dev
 	/*
 	 * The client's context is aligned as WDF aligns object contexts
 	 * (MEMORY_ALLOCATION_ALIGNMENT, 16), and so the controller around
-	 * it. A devres allocation is only ARCH_KMALLOC_MINALIGN aligned
-	 * (8 on x86_64): allocate the slack and align by hand; devres
-	 * frees the whole block.
+	 * it. A devres allocation is only as aligned as its header lets it
+	 * be (ARCH_KMALLOC_MINALIGN in 6.1, ARCH_DMA_MINALIGN since: 8 on
+	 * x86_64): allocate the slack and align by hand; devres frees the
+	 * whole block.
 	 */
 	size = struct_size(ctrl, context, init->gdrv->packet.ControllerContextSize);
 	block = devm_kzalloc(init->dev, size + __alignof__(*ctrl) - 1, GFP_KERNEL);
@@ -204,6 +205,7 @@ NTSTATUS WdfDeviceCreate(PWDFDEVICE_INIT *DeviceInit, PWDF_OBJECT_ATTRIBUTES Dev
 		return STATUS_INSUFFICIENT_RESOURCES;
 	ctrl = PTR_ALIGN(block, __alignof__(*ctrl));
 	ctrl->magic = GPIOCLX_CONTROLLER_MAGIC;
+	ctrl->ppb_shift = -1;		/* no geometry until QueryControllerBasicInformation */
 	ctrl->dev = init->dev;
 	ctrl->gdrv = init->gdrv;
 	ctrl->cb = &init->gdrv->packet;

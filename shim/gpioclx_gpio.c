@@ -324,10 +324,10 @@ void gpioclx_gpiochip_teardown(struct gpioclx_controller *ctrl)
 	gpiochip_remove(&ctrl->gc);
 	/*
 	 * gpiochip_remove() took our chained handler off the parent
-	 * interrupts, but another CPU may still be inside it, past the
-	 * bank lock that saw dying. A hard interrupt handler is an RCU
-	 * reader: once a grace period has passed, none is left running
-	 * and the client can be stopped and the controller freed.
+	 * interrupts, but another CPU may still be inside it. A hard
+	 * interrupt handler is an RCU reader: once a grace period has
+	 * passed, none is left running and the client can be stopped and
+	 * the controller freed.
 	 */
 	if (ctrl->gc.irq.parent_handler)
 		synchronize_rcu();

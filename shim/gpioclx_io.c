@@ -15,7 +15,8 @@
 
 /*
  * gpioclx-api: CLIENT_ConnectIoPins; linux: gpio_chip direction_input and direction_output;
- *	set_config reconnects with the new pull, debounce or drive strength
+ *	set_config on a connected line reconnects with the new pull, debounce (unless the
+ *	shim emulates it) or drive strength (outputs only)
  * gpioclx-api: GPIO_CONNECT_IO_PINS_PARAMETERS.VendorData,
  *	GPIO_ENABLE_INTERRUPT_PARAMETERS.VendorData; not: always NULL: Linux has no vendor data
  *	for a line

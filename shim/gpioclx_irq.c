@@ -918,7 +918,8 @@ static irqreturn_t gpioclx_parent_hardirq(int irq, void *data)
  * the n-th interrupt resource serves bank n and banks beyond the last
  * resource share it (one interrupt for a whole controller).
  * gpioclx-api: CLIENT_QuerySetControllerInformation; partly: only
- *	QueryBankInterruptBindingInformation is asked; linux: probe
+ *	QueryBankInterruptBindingInformation is asked, and only of a client with interrupts;
+ *	linux: probe
  * gpioclx-api: QueryBankInterruptBindingInformation; linux: which parent interrupt serves
  *	each bank
  * gpioclx-api: QueryBankPowerInformation; not: never asked: no bank idles on its own (F1)

@@ -10,6 +10,7 @@
 #include <linux/module.h>
 
 #include "gpioclx_internal.h"
+#include "gpioclx_mmio_hooks.h"
 #include "gpioclx_mmio_model.h"
 
 /*

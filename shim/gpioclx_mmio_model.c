@@ -16,6 +16,7 @@
 #include <linux/slab.h>
 
 #include "gpioclx_internal.h"
+#include "gpioclx_mmio_hooks.h"
 #include "gpioclx_mmio_model.h"
 
 struct gpioclx_mmio_model {
