@@ -33,8 +33,11 @@ ifneq ($(KERNELRELEASE),)
 # tree>) and in tree (as drivers/gpio/gpioclx/, with ./Kconfig).
 # GPIOCLX_ROOT is this directory, absolute in both cases, for -I paths.
 export GPIOCLX_ROOT := $(if $(filter /%,$(src)),$(src),$(srctree)/$(src))
-# Out of tree there is no Kconfig: build every module. In tree, obey it.
+# Out of tree there is no Kconfig: build every module, or with
+# GPIOCLX_HW_ONLY=1 only what a kernel with hardware clients alone has (no
+# simulator, no software register blocks). In tree, obey Kconfig.
 export GPIOCLX_M := $(if $(KBUILD_EXTMOD),m)
+export GPIOCLX_MODEL_M := $(if $(KBUILD_EXTMOD),$(if $(GPIOCLX_HW_ONLY),,m))
 
 obj-y += shim/ drivers/
 obj-$(CONFIG_GPIOCLX_KUNIT_TEST) += kunit/
@@ -67,7 +70,7 @@ KDIR ?= $(firstword $(wildcard /lib/modules/$(shell uname -r)/build) \
 	  $(shell ls -d /usr/src/linux-headers-*-amd64 2>/dev/null | sort -V | tail -n 1))
 endif
 KREL  = $(shell sed -n 's/^#define UTS_RELEASE "\(.*\)"/\1/p' $(KDIR)/include/generated/utsrelease.h 2>/dev/null)
-BUILD = $(OUT)/$(KREL)
+BUILD = $(OUT)/$(KREL)$(if $(GPIOCLX_HW_ONLY),-hw-only)
 
 # Kbuild outputs never travel into or out of the build copy.
 RSYNC_EXCLUDES := --exclude '*.o' --exclude '*.ko' --exclude '.*.cmd' --exclude '*.mod' \
@@ -113,6 +116,22 @@ client:
 	$(MAKE) -C $(KDIR) M=$(CLIENT_OUT) GPIOCLX_ROOT=$(ROOT) \
 		GPIOCLX_SYMVERS=$(BUILD)/Module.symvers modules
 	@find $(CLIENT_OUT) -name '*.ko' -printf 'built: %p\n'
+
+# GPIOCLX_HW_ONLY=1 builds what a kernel with only hardware clients has: the
+# shim without its software register blocks (CONFIG_GPIOCLX_MMIO_MODEL
+# off, which no other build has) and the PL061 client. One check each:
+# it builds at W=1, there is no simulator, the shim has no model code (the
+# .ko files are linked again, so none is left from an earlier build).
+hw-only-check:
+	@find $(OUT)/$(KREL)-hw-only -name '*.ko' -delete 2>/dev/null; \
+	$(MAKE) -s modules GPIOCLX_HW_ONLY=1 >/dev/null && pass=1 fail=0 || pass=0 fail=1; \
+	kos=$$($(MAKE) -s print-modules GPIOCLX_HW_ONLY=1); \
+	if [ -n "$$kos" ] && ! echo "$$kos" | grep -q gpioclx-sim.ko; then \
+		pass=$$((pass + 1)); else fail=$$((fail + 1)); echo "FAIL hw-only: $$kos"; fi; \
+	shim=$$(echo "$$kos" | grep '/gpioclx.ko$$'); \
+	if [ -n "$$shim" ] && ! nm "$$shim" | grep -q gpioclx_mmio_model_add; then \
+		pass=$$((pass + 1)); else fail=$$((fail + 1)); echo "FAIL hw-only: model code in '$$shim'"; fi; \
+	echo "hw-only: $$pass passed, $$fail failed"; [ $$fail -eq 0 ]
 
 # The .ko files of the last build for KDIR, one per line (for scripts).
 print-modules:
@@ -167,16 +186,19 @@ deb-check: deb
 	@$(ROOT)/userspace/deb-check.sh $(DEB)
 
 # make check: every step below runs, whatever the others did; each keeps
-# its log, exit status and time in $(RESULTS) for the summary. Steps run
-# in parallel (CHECK_JOBS at a time, output kept whole per step) except
-# where one needs another: the e2e guests boot the modules the build steps
-# made, and the exports are read from those builds.
-# The two KUnit steps use separate source trees, and the DKMS check works
-# under its own module name, so it runs beside the package check.
-# Slow steps are listed first so that make starts them first.
+# its log, exit status and time in $(RESULTS) for the summary. Steps run in
+# parallel, CHECK_JOBS at a time, and a step's log is printed whole when it
+# ends (under a lock: the recipes are marked recursive, "+", so that the
+# builds inside them share make's job slots, and make's -O does not apply
+# to such recipes). Only what must be is ordered: the e2e guests boot the
+# modules the build steps made, and the exports are read from those
+# builds. The two KUnit steps use separate source trees, checkpatch its
+# own copy of the scripts, and the DKMS check its own module name, so it
+# runs beside the package check. Slow steps are listed first so that make
+# starts them first.
 CHECK_JOBS ?= $(shell echo $$(( $$(nproc) + 1 )))
 CHECK_STEPS := deb dkms e2e-amd64-6.1 e2e-arm64-6.1 e2e-amd64-6.12 e2e-arm64-6.12 \
-	kunit-6.1 kunit-6.12 hosted port-check kconfig checkpatch api-table exports
+	kunit-6.1 kunit-6.12 hosted hw-only port-check kconfig checkpatch api-table exports
 step_e2e-amd64-6.1  := $(ROOT)/userspace/e2e.sh --arch amd64 --kernel 6.1
 step_e2e-amd64-6.12 := $(ROOT)/userspace/e2e.sh --arch amd64 --kernel 6.12
 step_e2e-arm64-6.1  := $(ROOT)/userspace/e2e.sh --arch arm64 --kernel 6.1
@@ -186,6 +208,7 @@ step_kunit-6.12     := $(ROOT)/kunit/run.sh --kernel 6.12
 step_dkms           := $(MAKE) -s dkms-check
 step_deb            := $(MAKE) -s deb-check
 step_hosted         := $(MAKE) -s hosted
+step_hw-only        := $(MAKE) -s hw-only-check KSERIES=6.12
 step_port-check     := $(MAKE) -s port-check-test
 step_api-table      := $(MAKE) -s api-table-check
 step_kconfig        := $(MAKE) -s kconfig-check
@@ -205,13 +228,14 @@ check-step-%:
 	@+set -o pipefail; t0=$$(date +%s); \
 	( $(step_$*) ) > $(RESULTS)/$*.log 2>&1 </dev/null; rc=$$?; \
 	echo "$* $$rc $$(( $$(date +%s) - t0 ))" >> $(RESULTS)/status; \
-	echo "=== $* (exit $$rc, $$(( $$(date +%s) - t0 )) s)"; cat $(RESULTS)/$*.log
+	flock $(RESULTS)/.print sh -c 'echo "=== $$1 (exit $$2, $$3 s)"; cat "$$4"' sh \
+		$* $$rc $$(( $$(date +%s) - t0 )) $(RESULTS)/$*.log
 
 check-steps: $(addprefix check-step-,$(CHECK_STEPS))
 
 check: deps
 	@rm -rf $(RESULTS); mkdir -p $(RESULTS)
-	@$(MAKE) -s --no-print-directory -j$(CHECK_JOBS) -O check-steps
+	@$(MAKE) -s --no-print-directory -j$(CHECK_JOBS) check-steps
 	@$(ROOT)/kunit/check-summary.sh $(RESULTS)
 
 demo:
@@ -229,6 +253,6 @@ clean:
 
 .PHONY: all modules client print-modules deps hosted kunit checkpatch kconfig-check port-check \
 	port-check-test api-table api-table-check dkms-check deb deb-check check check-steps demo \
-	shell bench clean
+	shell bench clean hw-only-check
 
 endif

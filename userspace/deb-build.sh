@@ -20,7 +20,7 @@ ensure_pkgs dpkg-dev debhelper dh-dkms
 SRC=$OUTDIR/gpioclx-$VERSION
 rm -rf "$OUTDIR"
 mkdir -p "$SRC"
-cp -a "$ROOT/Makefile" "$ROOT/Kconfig" "$ROOT/dkms.conf" "$ROOT/README.md" "$ROOT/include" \
+cp -a "$ROOT/Makefile" "$ROOT/Kbuild.client" "$ROOT/Kconfig" "$ROOT/dkms.conf" "$ROOT/README.md" "$ROOT/include" \
 	"$ROOT/shim" "$ROOT/drivers" "$SRC/"
 # a by-hand "make -C $KDIR M=$PWD" leaves Kbuild outputs in the tree
 find "$SRC" \( -name '*.o' -o -name '*.ko' -o -name '.*.cmd' -o -name '*.mod' -o -name '*.mod.c' \

@@ -54,11 +54,13 @@ trap cleanup EXIT
 
 # What the package ships, nothing more (no userspace/, kunit/, .git).
 mkdir -p "$SRC"
-cp -a "$ROOT/Makefile" "$ROOT/Kconfig" "$ROOT/dkms.conf" "$ROOT/include" "$ROOT/shim" \
+cp -a "$ROOT/Makefile" "$ROOT/Kbuild.client" "$ROOT/Kconfig" "$ROOT/dkms.conf" "$ROOT/include" "$ROOT/shim" \
 	"$ROOT/drivers" "$SRC/"
 find "$SRC" \( -name '*.o' -o -name '*.ko' -o -name '.*.cmd' -o -name '*.mod' -o -name '*.mod.c' \
 	-o -name modules.order -o -name Module.symvers \) -delete
-sed -i "s/^PACKAGE_NAME=.*/PACKAGE_NAME=\"$NAME\"/" "$SRC/dkms.conf"
+# its own name, and never installed by a "dkms autoinstall" meanwhile
+sed -i -e "s/^PACKAGE_NAME=.*/PACKAGE_NAME=\"$NAME\"/" -e 's/^AUTOINSTALL=.*/AUTOINSTALL="no"/' \
+	"$SRC/dkms.conf"
 dkms add -m "$NAME" -v "$VERSION" >/dev/null
 
 pass=0 fail=0
