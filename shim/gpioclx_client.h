@@ -64,6 +64,7 @@ struct gpioclx_client_driver {
 
 int gpioclx_client_driver_register(struct gpioclx_client_driver *drv, struct module *owner);
 void gpioclx_client_driver_unregister(struct gpioclx_client_driver *drv);
+int gpioclx_client_probe_result(struct gpioclx_client_driver *drv, struct device *dev);
 
 #define module_gpioclx_client_driver(__drv) \
 	MODULE_IMPORT_NS(GPIOCLX_NS); \

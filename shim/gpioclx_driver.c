@@ -275,8 +275,19 @@ static struct gpioclx_driver *gpioclx_driver_of_platform(struct platform_device 
 	return container_of(pdrv, struct gpioclx_client_driver, platform)->gdrv;
 }
 
+/* Remember how the probe of @dev ended, for gpioclx_client_probe_result(). */
+static int gpioclx_note_probe(struct gpioclx_driver *gdrv, struct device *dev, int ret)
+{
+	mutex_lock(&gpioclx_drivers_lock);
+	gdrv->probed_dev = dev;
+	gdrv->probe_ret = ret;
+	mutex_unlock(&gpioclx_drivers_lock);
+	return ret;
+}
+
 static int gpioclx_platform_probe(struct platform_device *pdev)
 {
+	struct gpioclx_driver *gdrv = gpioclx_driver_of_platform(pdev);
 	struct resource mem[4];
 	int irqs[32];
 	unsigned int nmem = 0, nirqs = 0;
@@ -289,13 +300,14 @@ static int gpioclx_platform_probe(struct platform_device *pdev)
 	while (nirqs < ARRAY_SIZE(irqs)) {
 		irq = platform_get_irq_optional(pdev, nirqs);
 		if (irq == -EPROBE_DEFER)
-			return irq;
+			return gpioclx_note_probe(gdrv, &pdev->dev, irq);
 		if (irq <= 0)
 			break;
 		irqs[nirqs++] = irq;
 	}
-	return gpioclx_controller_probe(&pdev->dev, gpioclx_driver_of_platform(pdev),
-					mem, nmem, irqs, nirqs);
+	return gpioclx_note_probe(gdrv, &pdev->dev,
+				  gpioclx_controller_probe(&pdev->dev, gdrv, mem, nmem,
+							   irqs, nirqs));
 }
 
 static void gpioclx_platform_remove(struct platform_device *pdev)
@@ -322,7 +334,9 @@ static int gpioclx_amba_probe(struct amba_device *adev, const struct amba_id *id
 		irqs[nirqs] = adev->irq[nirqs];
 		nirqs++;
 	}
-	ret = gpioclx_controller_probe(&adev->dev, glue->gdrv, &adev->res, 1, irqs, nirqs);
+	ret = gpioclx_note_probe(glue->gdrv, &adev->dev,
+				 gpioclx_controller_probe(&adev->dev, glue->gdrv, &adev->res, 1,
+							  irqs, nirqs));
 	ctrl = ret ? NULL : dev_get_drvdata(&adev->dev);
 	if (ctrl && ctrl->runtime_pm)
 		pm_runtime_put_autosuspend(&adev->dev);
@@ -438,6 +452,41 @@ err_forget:
 	return ret;
 }
 EXPORT_SYMBOL_NS_GPL(gpioclx_client_driver_register, GPIOCLX_NS);
+
+/**
+ * gpioclx_client_probe_result - did @dev bind through @drv, and if not, why
+ * @drv: what gpioclx_client_driver_register() registered
+ * @dev: a device the client's own module added (gpioclx-sim's boards)
+ *
+ * For a module that adds its devices itself and must not load with some of
+ * them unbound. Ask right after adding the device: only the most recent
+ * probe's errno is kept, and a probe that has not run yet (asynchronous
+ * probing) is not waited for.
+ *
+ * Return: 0 if @dev is bound to @drv; else the errno of its probe, if that
+ * was @drv's most recent one; else -ENODEV.
+ */
+int gpioclx_client_probe_result(struct gpioclx_client_driver *drv, struct device *dev)
+{
+	struct gpioclx_driver *gdrv = drv->gdrv;
+	bool bound;
+	int ret = -ENODEV;
+
+	device_lock(dev);
+	bound = dev->driver == &drv->platform.driver;
+#if IS_ENABLED(CONFIG_ARM_AMBA)
+	bound |= drv->amba_ids && dev->driver == &drv->amba.drv;
+#endif
+	device_unlock(dev);
+	if (bound)
+		return 0;
+	mutex_lock(&gpioclx_drivers_lock);
+	if (gdrv && gdrv->probed_dev == dev && gdrv->probe_ret)
+		ret = gdrv->probe_ret;
+	mutex_unlock(&gpioclx_drivers_lock);
+	return ret;
+}
+EXPORT_SYMBOL_NS_GPL(gpioclx_client_probe_result, GPIOCLX_NS);
 
 /**
  * gpioclx_client_driver_unregister - unbind every device, unload the client

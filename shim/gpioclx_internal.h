@@ -93,6 +93,9 @@ struct gpioclx_driver {
 	GPIO_CLIENT_REGISTRATION_PACKET packet;	/* zero-extended copy */
 	UNICODE_STRING registry_path;
 	WCHAR registry_path_buf[96];
+	/* the most recent probe, under gpioclx_drivers_lock; only compared */
+	struct device *probed_dev;
+	int probe_ret;
 };
 
 /*
