@@ -14,9 +14,11 @@
  *                   of our own (Debian kernels have no IRQ_SIM);
  *   properties      "gpio-line-names" = "bank<B>-<P>" for every line.
  *
- * and then registers the GpioClx client driver (gpioclx_sim_linux.c), which
- * binds the boards through the shim like any other controller. Module exit
- * goes in reverse: driver first (every board unbound), then the boards.
+ * The GpioClx client driver (gpioclx_sim_linux.c) is registered first and
+ * binds each board through the shim, like any other controller, as the
+ * board is added. The load succeeds only if every board bound (see
+ * simgpio_hw_init()). Module exit unregisters the driver (every board
+ * unbound), then removes the boards.
  *
  * Control interface (like gpio-sim's), one directory per line under the
  * board's device, offset = bank * pins_per_bank + pin:
@@ -70,7 +72,8 @@
 
 static unsigned int nr_controllers = 1;
 module_param(nr_controllers, uint, 0444);
-MODULE_PARM_DESC(nr_controllers, "Number of simulated controllers (1..8, default 1)");
+MODULE_PARM_DESC(nr_controllers,
+		 "Number of simulated controllers (1..8, default 1); the load fails unless each one binds");
 
 static unsigned int nr_banks = 4;
 module_param(nr_banks, uint, 0444);
@@ -526,9 +529,42 @@ static void simgpio_hw_destroy_all(void)
 }
 
 /*
- * Boards first, then the driver: the driver binds each board as it
- * registers. Exit unregisters the driver (unbinding every board) before
- * the boards go.
+ * A board that did not bind: say which parameters the load had and, for
+ * -ENOSPC (gpiolib found no free range of GPIO numbers for the chip), the
+ * kernel's ceiling where it has one.
+ */
+static void simgpio_hw_refuse(unsigned int index, int err)
+{
+	unsigned int lines = nr_banks * pins_per_bank;
+
+	if (err == -ENOSPC && GPIOCLX_GPIO_NUMBERS)
+		pr_err("gpioclx-sim: nr_controllers=%u x nr_banks=%u x pins_per_bank=%u = %u lines: no free range of %u GPIO numbers for gpioclx-sim.%u below the kernel's %d (ARCH_NR_GPIOS, shared with every other chip); load refused\n",
+		       nr_controllers, nr_banks, pins_per_bank, nr_controllers * lines, lines,
+		       index, GPIOCLX_GPIO_NUMBERS);
+	else if (err == -ENOSPC)
+		pr_err("gpioclx-sim: nr_controllers=%u x nr_banks=%u x pins_per_bank=%u = %u lines: no free range of %u GPIO numbers for gpioclx-sim.%u; load refused\n",
+		       nr_controllers, nr_banks, pins_per_bank, nr_controllers * lines, lines,
+		       index);
+	else
+		pr_err("gpioclx-sim: nr_controllers=%u x nr_banks=%u x pins_per_bank=%u: gpioclx-sim.%u did not bind (%pe); load refused\n",
+		       nr_controllers, nr_banks, pins_per_bank, index, ERR_PTR(err));
+}
+
+/*
+ * The driver first, then the boards one at a time, each bound (the
+ * platform bus probes synchronously, inside platform_device_add()) before
+ * the next is made. Whether a board's lines fit in the GPIO number space is
+ * left to gpiolib: it alone knows what the other chips already hold, and
+ * its allocator is not the same on every kernel (6.1 hands out numbers
+ * below ARCH_NR_GPIOS, newer kernels upwards from GPIO_DYNAMIC_BASE with no
+ * practical ceiling). So instead of a copy of its arithmetic, the first
+ * board that does not bind fails the load with its probe's errno, and
+ * everything done so far is undone: driver unregistered (bound boards
+ * unbound, their chips removed), then every board removed.
+ *
+ * With asynchronous probing asked for (the async_probe module parameter,
+ * driver_async_probe=), a board is not yet probed when asked, and the
+ * load is refused (-ENODEV).
  */
 static int __init simgpio_hw_init(void)
 {
@@ -551,6 +587,9 @@ static int __init simgpio_hw_init(void)
 		return -EINVAL;
 	}
 
+	ret = gpioclx_client_driver_register(&gpioclx_sim_driver, THIS_MODULE);
+	if (ret)
+		return ret;
 	for (i = 0; i < nr_controllers; i++) {
 		hw = simgpio_hw_create(i);
 		if (IS_ERR(hw)) {
@@ -558,13 +597,19 @@ static int __init simgpio_hw_init(void)
 			goto err;
 		}
 		simgpio_hw_boards[i] = hw;
+		ret = gpioclx_client_probe_result(&gpioclx_sim_driver, &hw->pdev->dev);
+		if (ret) {
+			/* a deferral would bind later, behind a load already refused */
+			if (ret == -EPROBE_DEFER)
+				ret = -ENODEV;
+			simgpio_hw_refuse(i, ret);
+			goto err;
+		}
 	}
-	ret = gpioclx_client_driver_register(&gpioclx_sim_driver, THIS_MODULE);
-	if (ret)
-		goto err;
 	return 0;
 
 err:
+	gpioclx_client_driver_unregister(&gpioclx_sim_driver);
 	simgpio_hw_destroy_all();
 	return ret;
 }
