@@ -9,7 +9,9 @@
 #   /sys/devices/platform/gpioclx-sim.<n>/sim_gpio<offset>/value  (read)
 # Sourced by run_scenario (lib.sh loaded, SCEN=s2).
 #
-# Two loads of the module:
+# First, loads that must be refused whole (p.*): each parameter out of its
+# documented range, and combinations whose lines the kernel's GPIO number
+# space cannot hold; then two loads of the module:
 #   A  nr_controllers=2 nr_banks=4 pins_per_bank=32: identity, get/set
 #      across banks, bias, edges (rising, falling, emulated both) with
 #      exact counts, busy, bad arguments, tracepoint, rmmod while held;
@@ -150,6 +152,86 @@ names_bad() {
 			if ($3 != want || $4 != "unused" || $5 != "input") bad++
 		}
 		END { print bad + 0 }'
+}
+
+# --- refused loads: bad parameters leave nothing behind ----------------
+
+# sim_leftovers: whatever of gpioclx-sim is still registered (the module,
+# its boards, the shim's state for them, their chips); empty when nothing.
+sim_leftovers() {
+	ls -d /sys/module/gpioclx_sim /sys/bus/platform/devices/gpioclx-sim.* \
+		/sys/kernel/debug/gpioclx/gpioclx-sim.* 2>/dev/null
+	gpiodetect | grep gpioclx-sim
+}
+
+# p_refused CHECK ERRNO DMESG_ERE PARAM...: insmod of the sim with PARAMs
+# fails with ERRNO (busybox insmod exits with init_module()'s errno), the
+# kernel log since says why (DMESG_ERE), and nothing of the sim is left.
+p_refused() {
+	_pn=$1 _perr=$2 _pre=$3
+	shift 3
+	_pd=$(dmesg | wc -l)
+	insmod "${S2_MODULES##* }" "$@" >"/tmp/out.$_pn" 2>&1
+	_prc=$?
+	dmesg | tail -n +$((_pd + 1)) >"$S2_D/$_pn.dmesg"
+	expect_eq "p.${_pn}_rc" "$_prc" "$_perr"
+	expect_match "p.${_pn}_log" "$(cat "$S2_D/$_pn.dmesg")" "$_pre"
+	expect_eq "p.${_pn}_left" "$(sim_leftovers | tr '\n' ' ')" ""
+	# a load that should have failed: take it away, the scenario goes on
+	[ -d /sys/module/gpioclx_sim ] && rmmod gpioclx-sim
+}
+
+# p_loads CHECK CHIPS LINES PARAM...: the sim loads with PARAMs, registers
+# CHIPS chips of LINES lines each, and unloads.
+p_loads() {
+	_pn=$1 _pc=$2 _pl=$3
+	shift 3
+	expect_rc "p.${_pn}_insmod" 0 insmod "${S2_MODULES##* }" "$@"
+	expect_eq "p.${_pn}_chips" "$(gpiodetect | grep -c "gpioclx-sim.*($_pl lines)")" "$_pc"
+	expect_rc "p.${_pn}_rmmod" 0 rmmod gpioclx-sim
+	expect_eq "p.${_pn}_left" "$(sim_leftovers | tr '\n' ' ')" ""
+}
+
+load_p() {
+	expect_rc p.insmod_gpioclx 0 insmod "${S2_MODULES%% *}" || return
+	# every documented range (modinfo's parm lines), each parameter alone
+	_inval=22 # EINVAL
+	p_refused controllers_0 "$_inval" "gpioclx-sim: nr_controllers=0, must be 1\.\.8" nr_controllers=0
+	p_refused controllers_9 "$_inval" "gpioclx-sim: nr_controllers=9, must be 1\.\.8" nr_controllers=9
+	p_refused banks_0 "$_inval" "gpioclx-sim: nr_banks=0, must be 1\.\.16" nr_banks=0
+	p_refused banks_17 "$_inval" "gpioclx-sim: nr_banks=17, must be 1\.\.16" nr_banks=17
+	p_refused pins_0 "$_inval" "gpioclx-sim: pins_per_bank=0, must be 1\.\.64" pins_per_bank=0
+	p_refused pins_65 "$_inval" "gpioclx-sim: pins_per_bank=65, must be 1\.\.64" pins_per_bank=65
+	# not numbers at all: the kernel's own parser refuses them
+	p_refused banks_text "$_inval" "invalid for parameter .nr_banks." nr_banks=four
+	p_refused controllers_neg "$_inval" "invalid for parameter .nr_controllers." nr_controllers=-1
+
+	# Combinations, every value in range: 8 x 16 x 64 = 8192 lines, and
+	# 3 controllers of 512 = 1536. Debian's 6.1 hands out dynamic GPIO
+	# numbers below ARCH_NR_GPIOS, 1024 on amd64: the first chip (or two)
+	# fit, the next does not, and the whole load must be refused. Newer
+	# kernels (6.12 here) allocate upwards from 512 with no such ceiling
+	# (GPIO_DYNAMIC_MAX is INT_MAX): there both loads are the kernel's to
+	# allow, and must then register every chip.
+	case $(uname -r) in
+	6.1.*)
+		p_refused combo_8192 28 \
+			"gpioclx-sim: nr_controllers=8 x nr_banks=16 x pins_per_bank=64 = 8192 lines: .*1024" \
+			nr_controllers=8 nr_banks=16 pins_per_bank=64
+		p_refused combo_1536 28 \
+			"gpioclx-sim: nr_controllers=3 x nr_banks=8 x pins_per_bank=64 = 1536 lines: .*1024" \
+			nr_controllers=3 nr_banks=8 pins_per_bank=64
+		;;
+	*)
+		p_loads combo_8192 8 1024 nr_controllers=8 nr_banks=16 pins_per_bank=64
+		p_loads combo_1536 3 512 nr_controllers=3 nr_banks=8 pins_per_bank=64
+		;;
+	esac
+	# the largest single controller fits everywhere (1024 lines, 6.1's
+	# whole space when no other chip holds numbers, as in this guest)
+	p_loads max_one 1 1024 nr_controllers=1 nr_banks=16 pins_per_bank=64
+	expect_rc p.rmmod_gpioclx 0 rmmod gpioclx
+	dmesg_check p.dmesg
 }
 
 # --- load A: 2 controllers, 4 banks x 32 ------------------------------
@@ -423,6 +505,10 @@ s2_main() {
 		skip gpioclx-sim "module not built"
 		return
 	fi
+	load_p
+	# a refused load must leave nothing that would break load A's insmods
+	[ -d /sys/module/gpioclx_sim ] && { fail a.start "gpioclx_sim still loaded"; return; }
+	[ -d /sys/module/gpioclx ] && rmmod gpioclx
 	load_a
 	# anything load A could not unload would break load B's insmod
 	[ -d /sys/module/gpioclx_sim ] && { fail b.start "gpioclx_sim still loaded"; return; }
