@@ -15,7 +15,8 @@
 #                        (button presses, timestamps) go to FILE.host
 #   --run s1,s2          scenarios for the guest (gpioclx.run=)
 #   --append ARGS        more kernel command line (also $GPIOCLX_APPEND)
-#   --timeout SECS       hard limit (default $GPIOCLX_QEMU_TIMEOUT or 240)
+#   --timeout SECS       hard limit (default $GPIOCLX_QEMU_TIMEOUT or 600: make check runs
+#                        guests beside builds, where a 60 s guest took 116 s)
 #   --follow             also stream the console to stdout while it runs
 #   --shell              interactive: console on this terminal, then a guest
 #                        shell (gpioclx.shell=1).  Leave with Ctrl-a x.
@@ -33,7 +34,7 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 . "$HERE/host-lib.sh"
 
 ARCH='' INITRD='' KERNEL=${KIMAGE:-} LOG='' RUN='' APPEND=${GPIOCLX_APPEND:-}
-TIMEOUT=${GPIOCLX_QEMU_TIMEOUT:-240} FOLLOW='' SHELL_MODE=''
+TIMEOUT=${GPIOCLX_QEMU_TIMEOUT:-600} FOLLOW='' SHELL_MODE=''
 QPID='' TMPD='' T0='' TAILPID=
 
 usage() { sed -n '2,30s/^# \{0,1\}//p' "$0" >&2; exit 64; }
