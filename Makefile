@@ -197,7 +197,7 @@ deb-check: deb
 # runs beside the package check. Slow steps are listed first so that make
 # starts them first.
 CHECK_JOBS ?= $(shell echo $$(( $$(nproc) + 1 )))
-CHECK_STEPS := deb dkms e2e-amd64-6.1 e2e-arm64-6.1 e2e-amd64-6.12 e2e-arm64-6.12 \
+CHECK_STEPS := e2e-amd64-6.1 e2e-amd64-6.12 e2e-arm64-6.1 deb e2e-arm64-6.12 dkms \
 	kunit-6.1 kunit-6.12 hosted hw-only port-check kconfig checkpatch api-table exports
 step_e2e-amd64-6.1  := $(ROOT)/userspace/e2e.sh --arch amd64 --kernel 6.1
 step_e2e-amd64-6.12 := $(ROOT)/userspace/e2e.sh --arch amd64 --kernel 6.12
