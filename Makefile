@@ -213,7 +213,8 @@ step_port-check     := $(MAKE) -s port-check-test
 step_api-table      := $(MAKE) -s api-table-check
 step_kconfig        := $(MAKE) -s kconfig-check
 step_checkpatch     := $(MAKE) -s checkpatch
-step_exports        := $(ROOT)/kunit/exports-check.sh $(OUT)/*/Module.symvers
+step_exports        := $(ROOT)/kunit/exports-check.sh $(OUT)/*-amd64/Module.symvers \
+	$(OUT)/*-arm64/Module.symvers
 step_build-amd64-6.1  := $(MAKE) -s modules KSERIES=6.1
 step_build-arm64-6.1  := $(MAKE) -s modules ARCH=arm64 KSERIES=6.1
 step_build-amd64-6.12 := $(MAKE) -s modules KSERIES=6.12
