@@ -155,8 +155,52 @@ dmesg_check() {
 # debugfs_line CHIP OFFSET: gpiolib's debugfs line for OFFSET of CHIP,
 # e.g. " gpio-507 (   |gpiomon   ) in  lo IRQ" (libgpiod-independent view).
 debugfs_line() {
-	_base=$(sed -n "s/^$1: GPIOs \([0-9]*\)-.*/\1/p" /sys/kernel/debug/gpio)
+	_base=$(gpio_base "$1")
 	[ -n "$_base" ] && grep -E "^ gpio-$((_base + $2)) " /sys/kernel/debug/gpio
+}
+
+# gpio_base CHIP: the first GPIO number of CHIP (gpiolib's debugfs).
+gpio_base() { sed -n "s/^$1: GPIOs \([0-9]*\)-.*/\1/p" /sys/kernel/debug/gpio; }
+
+# chip_states CHIP: " 0:out hi 1:out lo ..." for the requested lines of
+# CHIP, from one read of gpiolib's debugfs (one awk: forks are slow here);
+# gpiolib reads each through the driver's ->get.
+chip_states() {
+	awk -v chip="$1:" '
+		/^gpiochip/ { mine = ($1 == chip); split($3, r, "-"); base = r[1]; next }
+		mine && /^ gpio-/ {
+			s = $0; sub(/^[^)]*\) */, "", s); sub(/ *$/, "", s)
+			printf " %d:%s", substr($1, 6) - base, s
+		}' /sys/kernel/debug/gpio
+}
+
+# The PL061 of QEMU's arm64 virt board, which s1, s5 and s6 hand between
+# the built-in pl061_gpio and a GpioClx client.
+PL061_DEV=9030000.pl061
+PL061_AMBA=/sys/bus/amba
+PL061_PL=$PL061_AMBA/devices/$PL061_DEV
+
+# pl061_bound: the driver the PL061 is bound to ("" if none).
+pl061_bound() { [ -e "$PL061_PL/driver" ] && basename "$(readlink "$PL061_PL/driver")"; }
+
+# pl061_chip: the gpiochip whose device sits under the PL061, wherever the
+# driver hangs it (directly, or under a child device of its own).
+pl061_chip() {
+	for _g in /sys/bus/gpio/devices/gpiochip*; do
+		case $(readlink -f "$_g") in */"$PL061_DEV"/*) basename "$_g" && return 0 ;; esac
+	done
+	return 1
+}
+
+# pl061_bind DRIVER: unbind whoever has the PL061 and probe it with DRIVER
+# (driver_override beats the OF match table of the built-in pl061_gpio,
+# which would otherwise win the re-probe; "" clears it, and pl061_gpio
+# gets it again).
+pl061_bind() {
+	_from=$(pl061_bound)
+	[ -n "$_from" ] && echo "$PL061_DEV" >"$PL061_AMBA/drivers/$_from/unbind"
+	echo "$1" >"$PL061_PL/driver_override"
+	echo "$PL061_DEV" >"$PL061_AMBA/drivers_probe"
 }
 
 # run_scenario NAME: run /test/NAME_*.sh (or /test/NAME.sh) in a subshell

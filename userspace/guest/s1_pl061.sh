@@ -20,9 +20,6 @@
 #     only masks interrupts: a line left driving stays driving, and
 #     gpiolib reads its direction back (get_direction) into line info.
 
-S1_DEV=9030000.pl061
-S1_PL=/sys/bus/amba/devices/$S1_DEV
-S1_AMBA=/sys/bus/amba
 S1_INTREE=pl061_gpio
 S1_DRIVER=${GPIOCLX_PL061_DRIVER:-gpioclx-pl061}
 S1_MODULES=${GPIOCLX_PL061_MODULES:-/modules/gpioclx.ko /modules/gpioclx-pl061.ko}
@@ -40,33 +37,8 @@ S1_KEEP_DIRS='output output input input input input input input'
 # Prefix for handover/handback's check names (ex_keep runs them again).
 S1_HO=
 
-# bound_driver: name of the driver the PL061 is bound to ("" if none).
-bound_driver() {
-	[ -e "$S1_PL/driver" ] && basename "$(readlink "$S1_PL/driver")"
-}
-
-# chip_of: the gpiochip whose device sits under the PL061, wherever the
-# driver hangs it (directly, or under a child device of its own).
-chip_of() {
-	for c in /sys/bus/gpio/devices/gpiochip*; do
-		case $(readlink -f "$c") in */"$S1_DEV"/*) basename "$c" && return 0 ;; esac
-	done
-	return 1
-}
-
 # held_by CHIP LINE CONSUMER: debugfs shows LINE requested by CONSUMER.
 held_by() { debugfs_line "$1" "$2" | grep -q "|$3 *)"; }
-
-# chip_states CHIP: " 0:out hi 1:out lo ..." for the requested lines of
-# CHIP, from one read of gpiolib's debugfs (one awk: forks are slow here).
-chip_states() {
-	awk -v chip="$1:" '
-		/^gpiochip/ { mine = ($1 == chip); split($3, r, "-"); base = r[1]; next }
-		mine && /^ gpio-/ {
-			s = $0; sub(/^[^)]*\) */, "", s); sub(/ *$/, "", s)
-			printf " %d:%s", substr($1, 6) - base, s
-		}' /sys/kernel/debug/gpio
-}
 
 # park CHIP: every line driven low, released, then requested as input.
 # QEMU's PL061 model keeps the last driven data bit as the level of an
@@ -236,9 +208,9 @@ exercise() {
 	_l=$1 _d=/tmp/$1
 	rm -rf "$_d"
 	mkdir -p "$_d"
-	_c=$(chip_of) || { fail "$_l.chip" "no gpiochip under $S1_DEV (driver '$(bound_driver)')"; return 1; }
-	log "exercise $_l: $_c, driver $(bound_driver)"
-	bound_driver >"$_d/driver.txt"
+	_c=$(pl061_chip) || { fail "$_l.chip" "no gpiochip under $PL061_DEV (driver '$(pl061_bound)')"; return 1; }
+	log "exercise $_l: $_c, driver $(pl061_bound)"
+	pl061_bound >"$_d/driver.txt"
 	# Start from all inputs at 0: QEMU keeps the PL061's registers across
 	# a rebind, so what the previous run left behind would otherwise
 	# show up as a difference in this one.
@@ -296,7 +268,7 @@ ex_keep() {
 	shift 2
 	rm -rf "$_d"
 	mkdir -p "$_d"
-	_c=$(chip_of) || { fail "$_l.chip" "no gpiochip under $S1_DEV (driver '$(bound_driver)')"; return 1; }
+	_c=$(pl061_chip) || { fail "$_l.chip" "no gpiochip under $PL061_DEV (driver '$(pl061_bound)')"; return 1; }
 	log "$_l: $_c left driving $S1_KEEP_SET, then to $_to and back"
 	park "$_c"
 	# shellcheck disable=SC2086 # one word per line=value
@@ -307,7 +279,7 @@ ex_keep() {
 	handover "$_to" "$@"
 	handback "$@"
 	S1_HO=
-	_c=$(chip_of) || { fail "$_l.chip_after" "no gpiochip under $S1_DEV"; return 1; }
+	_c=$(pl061_chip) || { fail "$_l.chip_after" "no gpiochip under $PL061_DEV"; return 1; }
 	line_dirs "$_c" >"$_d/keep_dirs.cmp"
 	expect_eq "$_l.dirs" "$(cat "$_d/keep_dirs.cmp")" "$S1_KEEP_DIRS"
 	gpio_v2_test get "$_c" 0 1 >"$_d/keep_levels.cmp" 2>&1
@@ -317,44 +289,40 @@ ex_keep() {
 }
 
 # handover DRIVER [MODULE...]: load MODULEs, take the PL061 from whoever
-# has it and give it to DRIVER (driver_override beats the OF match table
-# of the built-in pl061_gpio, which would otherwise win the re-probe).
+# has it and give it to DRIVER.
 handover() {
 	_to=$1
 	shift
 	for m in "$@"; do
 		expect_rc "${S1_HO}handover.insmod_$(basename "$m" .ko)" 0 insmod "$m" || return 1
 	done
-	_from=$(bound_driver)
-	[ -n "$_from" ] && echo "$S1_DEV" >"$S1_AMBA/drivers/$_from/unbind"
-	echo "$_to" >"$S1_PL/driver_override"
-	echo "$S1_DEV" >"$S1_AMBA/drivers_probe"
-	expect_eq "${S1_HO}handover.$_to" "$(bound_driver)" "$_to"
+	pl061_bind "$_to"
+	expect_eq "${S1_HO}handover.$_to" "$(pl061_bound)" "$_to"
 	dmesg_check "${S1_HO}handover.dmesg"
-	[ "$(bound_driver)" = "$_to" ]
+	[ "$(pl061_bound)" = "$_to" ]
 }
 
 # handback [MODULE...]: unbind whoever has it, unload MODULEs (reverse
 # order), clear the override, and let pl061_gpio probe it again.
 handback() {
-	_from=$(bound_driver)
-	[ -n "$_from" ] && echo "$S1_DEV" >"$S1_AMBA/drivers/$_from/unbind"
+	_from=$(pl061_bound)
+	[ -n "$_from" ] && echo "$PL061_DEV" >"$PL061_AMBA/drivers/$_from/unbind"
 	_rev=
 	for m in "$@"; do _rev="$(basename "$m" .ko) $_rev"; done
 	for m in $_rev; do
 		# only what handover managed to load
 		[ -d "/sys/module/$(echo "$m" | tr - _)" ] && expect_rc "${S1_HO}handback.rmmod_$m" 0 rmmod "$m"
 	done
-	echo >"$S1_PL/driver_override"
-	echo "$S1_DEV" >"$S1_AMBA/drivers_probe"
-	expect_eq "${S1_HO}handback.driver" "$(bound_driver)" "$S1_INTREE"
-	expect_eq "${S1_HO}handback.chip" "$(chip_of >/dev/null && gpiodetect | grep -c "($S1_NLINES lines)")" 1
+	echo >"$PL061_PL/driver_override"
+	echo "$PL061_DEV" >"$PL061_AMBA/drivers_probe"
+	expect_eq "${S1_HO}handback.driver" "$(pl061_bound)" "$S1_INTREE"
+	expect_eq "${S1_HO}handback.chip" "$(pl061_chip >/dev/null && gpiodetect | grep -c "($S1_NLINES lines)")" 1
 	dmesg_check "${S1_HO}handback.dmesg"
 }
 
 s1_main() {
-	[ -d "$S1_PL" ] || { fail device "no $S1_PL (not QEMU virt?)"; return; }
-	expect_eq intree.driver "$(bound_driver)" "$S1_INTREE"
+	[ -d "$PL061_PL" ] || { fail device "no $PL061_PL (not QEMU virt?)"; return; }
+	expect_eq intree.driver "$(pl061_bound)" "$S1_INTREE"
 	exercise intree
 
 	_first=${S1_MODULES%% *}

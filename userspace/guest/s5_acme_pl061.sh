@@ -9,34 +9,12 @@
 # gpioclx_call tracepoint, and hands the PL061 back. Sourced by
 # run_scenario (lib.sh loaded, SCEN=s5).
 
-S5_DEV=9030000.pl061
-S5_PL=/sys/bus/amba/devices/$S5_DEV
-S5_AMBA=/sys/bus/amba
 S5_INTREE=pl061_gpio
 S5_DRIVER=acme-pl061
 S5_SHIM=/modules/gpioclx.ko
 S5_MODULE=/modules/acme-pl061.ko
-S5_STATE=/sys/kernel/debug/gpioclx/$S5_DEV/state
+S5_STATE=/sys/kernel/debug/gpioclx/$PL061_DEV/state
 S5_TRACING=/sys/kernel/tracing
-
-s5_bound() { [ -e "$S5_PL/driver" ] && basename "$(readlink "$S5_PL/driver")"; }
-
-# s5_chip: the gpiochip under the PL061's device, whichever driver has it.
-s5_chip() {
-	for _g in /sys/bus/gpio/devices/gpiochip*; do
-		case $(readlink -f "$_g") in */"$S5_DEV"/*) basename "$_g" && return 0 ;; esac
-	done
-	return 1
-}
-
-# s5_bind DRIVER: unbind whoever has the PL061 and probe it with DRIVER
-# ("" clears the override: the OF/AMBA match picks pl061_gpio again).
-s5_bind() {
-	_from=$(s5_bound)
-	[ -n "$_from" ] && echo "$S5_DEV" >"$S5_AMBA/drivers/$_from/unbind"
-	echo "$1" >"$S5_PL/driver_override"
-	echo "$S5_DEV" >"$S5_AMBA/drivers_probe"
-}
 
 # s5_dirs CHIP: "input output ..." for lines 0-7, from gpioinfo.
 s5_dirs() {
@@ -44,17 +22,6 @@ s5_dirs() {
 		for (i = 3; i <= NF; i++) if ($i == "input" || $i == "output") break
 		printf "%s%s", sep, (i <= NF ? $i : "?"); sep = " "
 	} END { print "" }'
-}
-
-# s5_levels CHIP: " 0:out hi 1:out lo ..." from gpiolib's debugfs, which
-# reads each requested line through the driver's ->get (ReadGpioPins).
-s5_levels() {
-	awk -v chip="$1:" '
-		/^gpiochip/ { mine = ($1 == chip); split($3, r, "-"); base = r[1]; next }
-		mine && /^ gpio-/ {
-			s = $0; sub(/^[^)]*\) */, "", s); sub(/ *$/, "", s)
-			printf " %d:%s", substr($1, 6) - base, s
-		}' /sys/kernel/debug/gpio
 }
 
 # s5_drive CHIP NAME "v0 v1 ... v7": hold the levels with gpioset, check
@@ -77,7 +44,7 @@ s5_drive() {
 		return 1
 	fi
 	expect_eq "$_n.dirs" "$(s5_dirs "$_c")" "output output output output output output output output"
-	expect_eq "$_n.levels" "$(s5_levels "$_c")" "$_want"
+	expect_eq "$_n.levels" "$(chip_states "$_c")" "$_want"
 	expect_match "$_n.state" "$(cat "$S5_STATE")" "^bank 0: lines 0-7 .* connected 0xff output 0xff "
 	kill "$_sp"
 	wait "$_sp"
@@ -86,12 +53,12 @@ s5_drive() {
 }
 
 s5_main() {
-	[ -d "$S5_PL" ] || { fail device "no $S5_PL (not QEMU virt?)"; return; }
+	[ -d "$PL061_PL" ] || { fail device "no $PL061_PL (not QEMU virt?)"; return; }
 	if [ ! -f "$S5_MODULE" ]; then
 		skip acme-pl061 "examples/acme-pl061 not built"
 		return 0
 	fi
-	expect_eq intree "$(s5_bound)" "$S5_INTREE"
+	expect_eq intree "$(pl061_bound)" "$S5_INTREE"
 
 	# s1 hands the PL061 back and unloads the shim; reuse it if loaded
 	S5_OWN_SHIM=
@@ -100,11 +67,11 @@ s5_main() {
 		S5_OWN_SHIM=1
 	fi
 	expect_rc insmod 0 insmod "$S5_MODULE" || return
-	s5_bind "$S5_DRIVER"
-	expect_eq handover "$(s5_bound)" "$S5_DRIVER" || return
-	_c=$(s5_chip) || { fail chip "no gpiochip under $S5_DEV"; return; }
+	pl061_bind "$S5_DRIVER"
+	expect_eq handover "$(pl061_bound)" "$S5_DRIVER" || return
+	_c=$(pl061_chip) || { fail chip "no gpiochip under $PL061_DEV"; return; }
 
-	expect_match gpiodetect "$(gpiodetect)" "^$_c \[$S5_DEV\] \(8 lines\)"
+	expect_match gpiodetect "$(gpiodetect)" "^$_c \[$PL061_DEV\] \(8 lines\)"
 	expect_eq gpioinfo "$(gpioinfo "$_c" | grep -cE '^[[:space:]]*line +[0-7]: +unnamed +unused +input ')" 8
 	expect_match state "$(cat "$S5_STATE")" "^client $S5_DRIVER, 8 lines, 1 bank\(s\) x 8 pins, memory-mapped"
 
@@ -129,7 +96,7 @@ s5_main() {
 		gpioget "$_c" 5 >/dev/null
 		echo 0 >"$S5_TRACING/events/gpioclx/enable"
 		expect_match trace "$(cat "$S5_TRACING/trace")" \
-			"gpioclx_call: $S5_DEV ReadGpioPins bank=0 pins=0x20 status=0x00000000"
+			"gpioclx_call: $PL061_DEV ReadGpioPins bank=0 pins=0x20 status=0x00000000"
 	else
 		fail trace "no $S5_TRACING/events/gpioclx"
 	fi
@@ -138,14 +105,14 @@ s5_main() {
 	# DisconnectIoPins with PreserveConfiguration keeps GPIODIR, and
 	# pl061_gpio reads it back at probe.
 	expect_rc keep_set 0 gpioset --mode=exit "$_c" 0=1
-	s5_bind ""
-	expect_eq handback "$(s5_bound)" "$S5_INTREE"
+	pl061_bind ""
+	expect_eq handback "$(pl061_bound)" "$S5_INTREE"
 	expect_rc rmmod 0 rmmod acme-pl061
 	# EvtDriverUnload called GPIO_CLX_UnregisterClient (the shim warns if not)
 	expect_eq unload "$(dmesg | grep -c 'EvtDriverUnload did not call')" 0
 	[ -z "$S5_OWN_SHIM" ] || expect_rc rmmod_gpioclx 0 rmmod gpioclx
-	_c=$(s5_chip) || { fail chip_after "no gpiochip under $S5_DEV"; return; }
-	expect_match intree_after "$(gpiodetect)" "^$_c \[$S5_DEV\] \(8 lines\)"
+	_c=$(pl061_chip) || { fail chip_after "no gpiochip under $PL061_DEV"; return; }
+	expect_match intree_after "$(gpiodetect)" "^$_c \[$PL061_DEV\] \(8 lines\)"
 	expect_eq kept "$(s5_dirs "$_c" | cut -d' ' -f1) $(gpio_v2_test get "$_c" 0)" "output 1"
 	# leave line 0 an input at 0, as s1's park does
 	gpioset --mode=exit "$_c" 0=0

@@ -25,9 +25,6 @@
 # Sourced by run_scenario (lib.sh loaded, SCEN=s6).  Leaves the PL061 as
 # s1/s4/s5 leave it: bound to pl061_gpio, no override.
 
-S6_DEV=9030000.pl061
-S6_PL=/sys/bus/amba/devices/$S6_DEV
-S6_AMBA=/sys/bus/amba
 S6_INTREE=pl061_gpio
 S6_DRIVER=${GPIOCLX_PL061_DRIVER:-gpioclx-pl061}
 S6_MODULES=${GPIOCLX_PL061_MODULES:-/modules/gpioclx.ko /modules/gpioclx-pl061.ko}
@@ -37,27 +34,6 @@ S6_CYCLES=${GPIOCLX_S6_CYCLES:-3}
 S6_FIFO=/tmp/s6.fifo
 # Writing to the holder's stdin after it died must not kill the script.
 trap '' PIPE
-
-s6_bound() { [ -e "$S6_PL/driver" ] && basename "$(readlink "$S6_PL/driver")"; }
-
-s6_chip() {
-	for _g in /sys/bus/gpio/devices/gpiochip*; do
-		case $(readlink -f "$_g") in */"$S6_DEV"/*) basename "$_g" && return 0 ;; esac
-	done
-	return 1
-}
-
-# s6_base CHIP: first GPIO number of CHIP (gpiolib's debugfs).
-s6_base() { sed -n "s/^$1: GPIOs \([0-9]*\)-.*/\1/p" /sys/kernel/debug/gpio; }
-
-# s6_bind DRIVER: unbind whoever has the PL061, probe it with DRIVER
-# ("" clears the override and lets the OF match pick pl061_gpio).
-s6_bind() {
-	_from=$(s6_bound)
-	[ -n "$_from" ] && echo "$S6_DEV" >"$S6_AMBA/drivers/$_from/unbind"
-	echo "$1" >"$S6_PL/driver_override"
-	echo "$S6_DEV" >"$S6_AMBA/drivers_probe"
-}
 
 # s6_lines FILE N: FILE has at least N lines.
 s6_lines() { [ -f "$1" ] && [ "$(wc -l <"$1")" -ge "$2" ]; }
@@ -77,8 +53,8 @@ s6_ask() {
 #   chip base unbound hold_get hold_set holder_rc rebound usable line
 s6_cycle() {
 	_l=$1 _drv=$2 _i=$3 _k=$1.c$3 _o=/tmp/s6/$1.holder$3
-	_c=$(s6_chip) || { fail "$_k.chip" "no gpiochip under $S6_DEV (driver '$(s6_bound)')"; return 1; }
-	_b=$(s6_base "$_c")
+	_c=$(pl061_chip) || { fail "$_k.chip" "no gpiochip under $PL061_DEV (driver '$(pl061_bound)')"; return 1; }
+	_b=$(gpio_base "$_c")
 	rm -f "$S6_FIFO"
 	mkfifo "$S6_FIFO"
 	: >"$_o"
@@ -93,8 +69,8 @@ s6_cycle() {
 		return 1
 	fi
 	pass "$_k.hold"
-	echo "$S6_DEV" >"$S6_AMBA/drivers/$_drv/unbind"
-	_unb=$([ -z "$(s6_bound)" ] && ! s6_chip >/dev/null && echo yes || echo no)
+	echo "$PL061_DEV" >"$PL061_AMBA/drivers/$_drv/unbind"
+	_unb=$([ -z "$(pl061_bound)" ] && ! pl061_chip >/dev/null && echo yes || echo no)
 	expect_eq "$_k.unbound" "$_unb" yes
 	# What the holder's line does with its chip gone.
 	_get=$(s6_ask "$_o" get | tr ' ' _)
@@ -103,9 +79,9 @@ s6_cycle() {
 	wait $_hp
 	_hrc=$?
 	log "$_k: holder after unbind: get '$_get' set '$_set', exit $_hrc"
-	s6_bind "$_drv"
-	_rb=$(s6_bound)
-	_c2=$(s6_chip) || _c2=none
+	pl061_bind "$_drv"
+	_rb=$(pl061_bound)
+	_c2=$(pl061_chip) || _c2=none
 	_use=no _line=-
 	# Line info before anything touches the line (gpioget makes it an input).
 	[ "$_c2" != none ] && _line=$(gpioinfo "$_c2" | awk -v l="$S6_LINE:" '$1 == "line" && $2 == l { print ($0 ~ /output/ ? "output" : "input") }')
@@ -115,7 +91,7 @@ s6_cycle() {
 		_use=yes
 	fi
 	echo "$_c $_b $_unb $_get $_set $_hrc ${_rb:-none} $_use $_line" >>"/tmp/s6/$_l.txt"
-	log "$_k: $_c base $_b -> rebound '${_rb:-none}' as $_c2 base $([ "$_c2" != none ] && s6_base "$_c2"), usable $_use"
+	log "$_k: $_c base $_b -> rebound '${_rb:-none}' as $_c2 base $([ "$_c2" != none ] && gpio_base "$_c2"), usable $_use"
 	expect_eq "$_k.rebind" "${_rb:-none}" "$_drv" || return 1
 	expect_eq "$_k.usable" "$_use" yes
 	dmesg_check "$_k.dmesg"
@@ -127,13 +103,13 @@ s6_cycle() {
 s6_run() {
 	_l=$1 _drv=$2 _i=1 _ok=0
 	: >"/tmp/s6/$_l.txt"
-	_c0=$(s6_chip) _b0=$(s6_base "$(s6_chip)")
+	_c0=$(pl061_chip) _b0=$(gpio_base "$(pl061_chip)")
 	while [ $_i -le "$S6_CYCLES" ]; do
 		s6_cycle "$_l" "$_drv" $_i && _ok=$((_ok + 1))
-		[ "$(s6_bound)" = "$_drv" ] || break
+		[ "$(pl061_bound)" = "$_drv" ] || break
 		_i=$((_i + 1))
 	done
-	_c1=$(s6_chip) _b1=$(s6_base "$(s6_chip)")
+	_c1=$(pl061_chip) _b1=$(gpio_base "$(pl061_chip)")
 	# Numbers leaked per cycle (0 if the base came back each time).
 	_leak=0
 	[ -n "$_b0" ] && [ -n "$_b1" ] && [ "$_ok" -gt 0 ] && _leak=$(((_b0 - _b1) / _ok))
@@ -142,14 +118,14 @@ s6_run() {
 }
 
 s6_main() {
-	[ -d "$S6_PL" ] || { fail device "no $S6_PL (not QEMU virt?)"; return; }
+	[ -d "$PL061_PL" ] || { fail device "no $PL061_PL (not QEMU virt?)"; return; }
 	command -v mkfifo >/dev/null || { fail mkfifo "no mkfifo in the guest"; return; }
 	rm -rf /tmp/s6
 	mkdir -p /tmp/s6
 	S6_KV=$(uname -r | cut -d. -f1,2)
-	expect_eq intree.driver "$(s6_bound)" "$S6_INTREE" || return
+	expect_eq intree.driver "$(pl061_bound)" "$S6_INTREE" || return
 	# The native driver first, rebinding through the same override ours uses.
-	s6_bind "$S6_INTREE"
+	pl061_bind "$S6_INTREE"
 	s6_run intree "$S6_INTREE"
 
 	if [ ! -f "${S6_MODULES%% *}" ] || [ ! -f "${S6_MODULES##* }" ]; then
@@ -158,8 +134,8 @@ s6_main() {
 		for m in $S6_MODULES; do
 			expect_rc "insmod_$(basename "$m" .ko)" 0 insmod "$m" || return
 		done
-		s6_bind "$S6_DRIVER"
-		expect_eq gpioclx.driver "$(s6_bound)" "$S6_DRIVER" && s6_run gpioclx "$S6_DRIVER"
+		pl061_bind "$S6_DRIVER"
+		expect_eq gpioclx.driver "$(pl061_bound)" "$S6_DRIVER" && s6_run gpioclx "$S6_DRIVER"
 	fi
 
 	# Ours against native, same kernel: never worse.
@@ -184,10 +160,10 @@ s6_main() {
 	done
 
 	# Hand back to pl061_gpio, as s1/s4/s5 leave it.
-	s6_bind ""
-	if [ -n "$(s6_bound)" ] && [ "$(s6_bound)" != "$S6_INTREE" ]; then
-		echo "$S6_DEV" >"$S6_AMBA/drivers/$(s6_bound)/unbind"
-		echo "$S6_DEV" >"$S6_AMBA/drivers_probe"
+	pl061_bind ""
+	if [ -n "$(pl061_bound)" ] && [ "$(pl061_bound)" != "$S6_INTREE" ]; then
+		echo "$PL061_DEV" >"$PL061_AMBA/drivers/$(pl061_bound)/unbind"
+		echo "$PL061_DEV" >"$PL061_AMBA/drivers_probe"
 	fi
 	_rev=
 	for m in $S6_MODULES; do _rev="$(basename "$m" .ko) $_rev"; done
@@ -203,8 +179,8 @@ s6_main() {
 		*) expect_eq "rmmod_$m" "$_rc" 0 ;;
 		esac
 	done
-	expect_eq handback.driver "$(s6_bound)" "$S6_INTREE"
-	expect_eq handback.chip "$(s6_chip >/dev/null && gpiodetect | grep -c "($S6_NLINES lines)")" 1
+	expect_eq handback.driver "$(pl061_bound)" "$S6_INTREE"
+	expect_eq handback.chip "$(pl061_chip >/dev/null && gpiodetect | grep -c "($S6_NLINES lines)")" 1
 }
 
 s6_main
