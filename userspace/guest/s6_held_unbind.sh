@@ -79,6 +79,8 @@ s6_cycle() {
 	wait $_hp
 	_hrc=$?
 	log "$_k: holder after unbind: get '$_get' set '$_set', exit $_hrc"
+	# gpiolib answers for the orphaned request: ENODEV, both drivers, both kernels
+	expect_match "$_k.holder_enodev" "$_get" "No_such_device"
 	pl061_bind "$_drv"
 	_rb=$(pl061_bound)
 	_c2=$(pl061_chip) || _c2=none
@@ -110,9 +112,15 @@ s6_run() {
 		_i=$((_i + 1))
 	done
 	_c1=$(pl061_chip) _b1=$(gpio_base "$(pl061_chip)")
-	# Numbers leaked per cycle (0 if the base came back each time).
-	_leak=0
-	[ -n "$_b0" ] && [ -n "$_b1" ] && [ "$_ok" -gt 0 ] && _leak=$(((_b0 - _b1) / _ok))
+	# Numbers lost per cycle: how far the base moved, either way (6.1
+	# allocates downwards, later kernels upwards); "unknown" without a
+	# chip at both ends, which fails every check that reads it.
+	_leak=unknown
+	if [ -n "$_b0" ] && [ -n "$_b1" ] && [ "$_ok" -gt 0 ]; then
+		_d=$((_b0 - _b1))
+		[ $_d -ge 0 ] || _d=$((-_d))
+		_leak=$((_d / _ok))
+	fi
 	echo "$_ok $_c0 $_b0 $_c1 $_b1 $_leak" >"/tmp/s6/$_l.sum"
 	log "$_l: $_ok/$S6_CYCLES rebinds; $_c0 base $_b0 -> $_c1 base $_b1 ($_leak GPIO numbers lost per cycle)"
 }
@@ -143,7 +151,7 @@ s6_main() {
 		read -r _nok _ _ _ _ _nleak </tmp/s6/intree.sum
 		read -r _gok _ _ _ _ _gleak </tmp/s6/gpioclx.sum
 		expect_eq vs_native.rebinds "$([ "$_gok" -ge "$_nok" ] && echo ok)" ok
-		expect_eq vs_native.leak "$([ "$_gleak" -le "$_nleak" ] && echo ok)" ok
+		expect_eq vs_native.leak "$([ "$_gleak" -le "$_nleak" ] 2>/dev/null && echo ok)" ok
 		# What the holder saw and how the line came back, for the log.
 		log "native: $(tr '\n' '|' </tmp/s6/intree.txt)"
 		log "gpioclx: $(tr '\n' '|' </tmp/s6/gpioclx.txt)"
