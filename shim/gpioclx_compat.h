@@ -7,7 +7,6 @@
 #ifndef GPIOCLX_COMPAT_H
 #define GPIOCLX_COMPAT_H
 
-#include <linux/gpio.h>
 #include <linux/gpio/driver.h>
 #include <linux/hrtimer.h>
 #include <linux/version.h>
@@ -88,21 +87,6 @@ static inline void gpioclx_hrtimer_setup(struct hrtimer *timer,
 	hrtimer_init(timer, clock, mode);
 	timer->function = fn;
 }
-#endif
-
-/*
- * The ceiling of the GPIO numbers gpiolib gives chips without a fixed
- * base, for log lines only (whether a chip fits is gpiolib's answer).
- * 6.1 allocates them below ARCH_NR_GPIOS (CONFIG_ARCH_NR_GPIO: 1024 on
- * Debian amd64; 0, hence 512, on arm64), all chips sharing it; later
- * kernels dropped the macro and allocate upwards from GPIO_DYNAMIC_BASE
- * (512) to GPIO_DYNAMIC_MAX (INT_MAX in 6.12): 0 here, no ceiling to name.
- * Tested on the macro rather than a version: it is the fact that changed.
- */
-#ifdef ARCH_NR_GPIOS
-#define GPIOCLX_GPIO_NUMBERS ARCH_NR_GPIOS
-#else
-#define GPIOCLX_GPIO_NUMBERS 0
 #endif
 
 #endif /* GPIOCLX_COMPAT_H */

@@ -275,13 +275,20 @@ static struct gpioclx_driver *gpioclx_driver_of_platform(struct platform_device 
 	return container_of(pdrv, struct gpioclx_client_driver, platform)->gdrv;
 }
 
+/*
+ * How the most recent probe ended, for gpioclx_client_probe_result(). A
+ * lock of its own: probe runs under device_lock, and the driver list's
+ * lock is held around driver registration.
+ */
+static DEFINE_SPINLOCK(gpioclx_probe_record_lock);
+
 /* Remember how the probe of @dev ended, for gpioclx_client_probe_result(). */
 static int gpioclx_note_probe(struct gpioclx_driver *gdrv, struct device *dev, int ret)
 {
-	mutex_lock(&gpioclx_drivers_lock);
+	spin_lock(&gpioclx_probe_record_lock);
 	gdrv->probed_dev = dev;
 	gdrv->probe_ret = ret;
-	mutex_unlock(&gpioclx_drivers_lock);
+	spin_unlock(&gpioclx_probe_record_lock);
 	return ret;
 }
 
@@ -464,7 +471,7 @@ EXPORT_SYMBOL_NS_GPL(gpioclx_client_driver_register, GPIOCLX_NS);
  * probing) is not waited for.
  *
  * Return: 0 if @dev is bound to @drv; else the errno of its probe, if that
- * was @drv's most recent one; else -ENODEV.
+ * was @drv's most recent one (told once); else -ENODEV.
  */
 int gpioclx_client_probe_result(struct gpioclx_client_driver *drv, struct device *dev)
 {
@@ -472,19 +479,24 @@ int gpioclx_client_probe_result(struct gpioclx_client_driver *drv, struct device
 	bool bound;
 	int ret = -ENODEV;
 
+	/* dev->driver under device_lock: device_is_bound() is not exported in 6.1 */
 	device_lock(dev);
 	bound = dev->driver == &drv->platform.driver;
 #if IS_ENABLED(CONFIG_ARM_AMBA)
 	bound |= drv->amba_ids && dev->driver == &drv->amba.drv;
 #endif
 	device_unlock(dev);
-	if (bound)
-		return 0;
-	mutex_lock(&gpioclx_drivers_lock);
-	if (gdrv && gdrv->probed_dev == dev && gdrv->probe_ret)
+	/*
+	 * The record is read once: a later device at the same address (this
+	 * one freed) must not find its errno.
+	 */
+	spin_lock(&gpioclx_probe_record_lock);
+	if (!bound && gdrv && gdrv->probed_dev == dev && gdrv->probe_ret)
 		ret = gdrv->probe_ret;
-	mutex_unlock(&gpioclx_drivers_lock);
-	return ret;
+	if (gdrv && gdrv->probed_dev == dev)
+		gdrv->probed_dev = NULL;
+	spin_unlock(&gpioclx_probe_record_lock);
+	return bound ? 0 : ret;
 }
 EXPORT_SYMBOL_NS_GPL(gpioclx_client_probe_result, GPIOCLX_NS);
 

@@ -47,6 +47,7 @@
  */
 #include <linux/bitops.h>
 #include <linux/device.h>
+#include <linux/gpio.h>	/* ARCH_NR_GPIOS, where the kernel still has it */
 #include <linux/err.h>
 #include <linux/interrupt.h>
 #include <linux/irq.h>
@@ -529,6 +530,21 @@ static void simgpio_hw_destroy_all(void)
 }
 
 /*
+ * The ceiling of the GPIO numbers gpiolib gives chips without a fixed
+ * base, for log lines only (whether a chip fits is gpiolib's answer).
+ * 6.1 allocates them below ARCH_NR_GPIOS (CONFIG_ARCH_NR_GPIO: 1024 on
+ * Debian amd64; 0, hence 512, on arm64), all chips sharing it; later
+ * kernels dropped the macro and allocate upwards from GPIO_DYNAMIC_BASE
+ * (512) to GPIO_DYNAMIC_MAX (INT_MAX in 6.12): 0 here, no ceiling to name.
+ * Tested on the macro rather than a version: it is the fact that changed.
+ */
+#ifdef ARCH_NR_GPIOS
+#define SIMGPIO_GPIO_NUMBERS ARCH_NR_GPIOS
+#else
+#define SIMGPIO_GPIO_NUMBERS 0
+#endif
+
+/*
  * A board that did not bind: say which parameters the load had and, for
  * -ENOSPC (gpiolib found no free range of GPIO numbers for the chip), the
  * kernel's ceiling where it has one.
@@ -537,10 +553,10 @@ static void simgpio_hw_refuse(unsigned int index, int err)
 {
 	unsigned int lines = nr_banks * pins_per_bank;
 
-	if (err == -ENOSPC && GPIOCLX_GPIO_NUMBERS)
+	if (err == -ENOSPC && SIMGPIO_GPIO_NUMBERS)
 		pr_err("gpioclx-sim: nr_controllers=%u x nr_banks=%u x pins_per_bank=%u = %u lines: no free range of %u GPIO numbers for gpioclx-sim.%u below the kernel's %d (ARCH_NR_GPIOS, shared with every other chip); load refused\n",
 		       nr_controllers, nr_banks, pins_per_bank, nr_controllers * lines, lines,
-		       index, GPIOCLX_GPIO_NUMBERS);
+		       index, SIMGPIO_GPIO_NUMBERS);
 	else if (err == -ENOSPC)
 		pr_err("gpioclx-sim: nr_controllers=%u x nr_banks=%u x pins_per_bank=%u = %u lines: no free range of %u GPIO numbers for gpioclx-sim.%u; load refused\n",
 		       nr_controllers, nr_banks, pins_per_bank, nr_controllers * lines, lines,
@@ -599,10 +615,14 @@ static int __init simgpio_hw_init(void)
 		simgpio_hw_boards[i] = hw;
 		ret = gpioclx_client_probe_result(&gpioclx_sim_driver, &hw->pdev->dev);
 		if (ret) {
-			/* a deferral would bind later, behind a load already refused */
-			if (ret == -EPROBE_DEFER)
-				ret = -ENODEV;
 			simgpio_hw_refuse(i, ret);
+			/*
+			 * A deferral would bind later, behind a load already
+			 * refused; it and the other kernel-internal errnos
+			 * (512 and up) mean nothing to insmod.
+			 */
+			if (ret <= -512)
+				ret = -ENODEV;
 			goto err;
 		}
 	}
