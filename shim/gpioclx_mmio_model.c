@@ -21,7 +21,8 @@
 
 struct gpioclx_mmio_model {
 	struct list_head link;
-	struct resource window;		/* in iomem_resource */
+	struct resource window;		/* where it answers */
+	bool reserved;			/* window is ours, in iomem_resource */
 	const struct gpioclx_mmio_model_ops *ops;
 	void *priv;
 	u8 *cookie;			/* what MmMapIoSpace hands out */
@@ -34,15 +35,13 @@ static const resource_size_t gpioclx_model_floor[] = { 1ULL << 44, 1ULL << 32, 0
 static DEFINE_MUTEX(gpioclx_models_lock);
 DEFINE_STATIC_KEY_FALSE(gpioclx_models_present);
 
-struct gpioclx_mmio_model *gpioclx_mmio_model_add(const char *name, size_t size,
-						  const struct gpioclx_mmio_model_ops *ops,
-						  void *priv, struct resource *window)
+static struct gpioclx_mmio_model *gpioclx_model_alloc(const char *name, size_t size,
+						      const struct gpioclx_mmio_model_ops *ops,
+						      void *priv)
 {
 	struct gpioclx_mmio_model *model;
-	unsigned int i;
-	int ret;
 
-	if (!size || !ops || !ops->read || !ops->write || !window)
+	if (!size || !ops || !ops->read || !ops->write)
 		return ERR_PTR(-EINVAL);
 	model = kzalloc(sizeof(*model), GFP_KERNEL);
 	if (!model)
@@ -57,6 +56,30 @@ struct gpioclx_mmio_model *gpioclx_mmio_model_add(const char *name, size_t size,
 	model->priv = priv;
 	model->window.name = name;
 	model->window.flags = IORESOURCE_MEM;
+	return model;
+}
+
+static void gpioclx_model_publish(struct gpioclx_mmio_model *model)
+{
+	mutex_lock(&gpioclx_models_lock);
+	list_add_tail_rcu(&model->link, &gpioclx_models);
+	mutex_unlock(&gpioclx_models_lock);
+	static_branch_inc(&gpioclx_models_present);
+}
+
+struct gpioclx_mmio_model *gpioclx_mmio_model_add(const char *name, size_t size,
+						  const struct gpioclx_mmio_model_ops *ops,
+						  void *priv, struct resource *window)
+{
+	struct gpioclx_mmio_model *model;
+	unsigned int i;
+	int ret;
+
+	if (!window)
+		return ERR_PTR(-EINVAL);
+	model = gpioclx_model_alloc(name, size, ops, priv);
+	if (IS_ERR(model))
+		return model;
 	/*
 	 * Any free physical range will do: nothing but the model answers
 	 * there. Prefer high addresses, away from legacy holes, and reserve a
@@ -77,15 +100,57 @@ struct gpioclx_mmio_model *gpioclx_mmio_model_add(const char *name, size_t size,
 		kfree(model);
 		return ERR_PTR(ret);
 	}
+	model->reserved = true;
 	*window = (struct resource)DEFINE_RES_MEM_NAMED(model->window.start, size, name);
+	gpioclx_model_publish(model);
+	return model;
+}
+EXPORT_SYMBOL_NS_GPL(gpioclx_mmio_model_add, GPIOCLX_NS);
+
+/* Does a registered model answer anywhere in @window? Under gpioclx_models_lock. */
+static bool gpioclx_model_overlaps(struct resource *window)
+{
+	struct gpioclx_mmio_model *model;
+
+	list_for_each_entry(model, &gpioclx_models, link)
+		if (resource_overlaps(&model->window, window))
+			return true;
+	return false;
+}
+
+struct gpioclx_mmio_model *gpioclx_mmio_model_add_at(const char *name,
+						     const struct resource *window,
+						     const struct gpioclx_mmio_model_ops *ops,
+						     void *priv)
+{
+	struct gpioclx_mmio_model *model;
+
+	if (!window || resource_type(window) != IORESOURCE_MEM ||
+	    resource_size(window) > GPIOCLX_MMIO_MODEL_MAX_AT) {
+		pr_err("gpioclx: model %s: %pR is not a memory window of at most %#x bytes\n",
+		       name, window, GPIOCLX_MMIO_MODEL_MAX_AT);
+		return ERR_PTR(-EINVAL);
+	}
+	model = gpioclx_model_alloc(name, resource_size(window), ops, priv);
+	if (IS_ERR(model))
+		return model;
+	model->window.start = window->start;
+	model->window.end = window->end;
 
 	mutex_lock(&gpioclx_models_lock);
+	if (gpioclx_model_overlaps(&model->window)) {
+		mutex_unlock(&gpioclx_models_lock);
+		pr_err("gpioclx: model %s: %pR already answered by another model\n", name, window);
+		kfree(model->cookie);
+		kfree(model);
+		return ERR_PTR(-EBUSY);
+	}
 	list_add_tail_rcu(&model->link, &gpioclx_models);
 	mutex_unlock(&gpioclx_models_lock);
 	static_branch_inc(&gpioclx_models_present);
 	return model;
 }
-EXPORT_SYMBOL_NS_GPL(gpioclx_mmio_model_add, GPIOCLX_NS);
+EXPORT_SYMBOL_NS_GPL(gpioclx_mmio_model_add_at, GPIOCLX_NS);
 
 void gpioclx_mmio_model_remove(struct gpioclx_mmio_model *model)
 {
@@ -98,7 +163,8 @@ void gpioclx_mmio_model_remove(struct gpioclx_mmio_model *model)
 	mutex_unlock(&gpioclx_models_lock);
 	synchronize_rcu();
 	static_branch_dec(&gpioclx_models_present);
-	release_resource(&model->window);
+	if (model->reserved)
+		release_resource(&model->window);
 	kfree(model->cookie);
 	kfree(model);
 }

@@ -39,6 +39,20 @@ struct gpioclx_mmio_model;
 struct gpioclx_mmio_model *gpioclx_mmio_model_add(const char *name, size_t size,
 						  const struct gpioclx_mmio_model_ops *ops,
 						  void *priv, struct resource *window);
+/*
+ * Register a model answering at all of @window, a range its device already
+ * claims (firmware named it: an ACPI _CRS memory resource), so that the
+ * client's mapping of the whole resource reaches it; offsets past the
+ * model's registers are the model's to refuse. Nothing is reserved: the
+ * device's resource is the claim. -EINVAL if @window is not memory or
+ * larger than GPIOCLX_MMIO_MODEL_MAX_AT, -EBUSY if another model answers
+ * there.
+ */
+#define GPIOCLX_MMIO_MODEL_MAX_AT	0x10000
+struct gpioclx_mmio_model *gpioclx_mmio_model_add_at(const char *name,
+						     const struct resource *window,
+						     const struct gpioclx_mmio_model_ops *ops,
+						     void *priv);
 void gpioclx_mmio_model_remove(struct gpioclx_mmio_model *model);
 
 #endif /* GPIOCLX_MMIO_MODEL_H */
