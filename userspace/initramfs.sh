@@ -15,6 +15,10 @@
 #                          modules.dep so busybox modprobe works (repeatable)
 #   --init FILE            /init (default userspace/guest/init.sh)
 #   --file SRC=DEST        any file at an absolute guest path (repeatable)
+#   --acpi-table FILE.aml  an ACPI table for the kernel's initrd table upgrade
+#                          (CONFIG_ACPI_TABLE_UPGRADE): put in an uncompressed
+#                          cpio at kernel/firmware/acpi/, ahead of the rest,
+#                          where the kernel looks for it early (repeatable)
 #
 # The userland (debs extracted, pruned to what the ELF files need) is
 # cached as a base cpio; each build only appends a small second cpio
@@ -26,9 +30,9 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 . "$HERE/host-lib.sh"
 
 ARCH='' OUT='' INIT=$HERE/guest/init.sh KMODDIR_ARG=${KMODDIR:-}
-STOCK=() EXTRA=()
+STOCK=() EXTRA=() TABLES=()
 
-usage() { sed -n '2,20s/^# \{0,1\}//p' "$0" >&2; exit 64; }
+usage() { sed -n '2,24s/^# \{0,1\}//p' "$0" >&2; exit 64; }
 
 parse_args() {
 	while [ $# -gt 0 ]; do
@@ -39,6 +43,7 @@ parse_args() {
 		--stock) STOCK+=("$2"); shift 2 ;;
 		--init) INIT=$2; shift 2 ;;
 		--file) EXTRA+=("$2"); shift 2 ;;
+		--acpi-table) TABLES+=("$2"); shift 2 ;;
 		-h | --help) usage ;;
 		-*) die "unknown option $1" ;;
 		*) EXTRA+=("$1"); shift ;;
@@ -115,13 +120,16 @@ base_cpio() {
 # add_stock ROOT: stock modules + dependencies, with a modules.dep made
 # by the host's depmod (busybox modprobe reads it).
 add_stock() {
-	local root=$1 img krel ko
+	local root=$1 img krel ko name
 	[ ${#STOCK[@]} -eq 0 ] && return 0
 	[ -d "$KMODDIR_ARG" ] || die "--stock needs --kmoddir (or \$KMODDIR from debian-kernel.sh)"
 	krel=${KMODDIR_ARG##*/}
 	img=${KMODDIR_ARG%/lib/modules/*}
-	for ko in $(modprobe -d "$img" -S "$krel" --show-depends "${STOCK[@]}" | awk '$1 == "insmod" { print $2 }'); do
-		install -D -m644 "$ko" "$root${ko#"$img"}"
+	# one name per modprobe: it takes further words as the first one's parameters
+	for name in "${STOCK[@]}"; do
+		for ko in $(modprobe -d "$img" -S "$krel" --show-depends "$name" | awk '$1 == "insmod" { print $2 }'); do
+			install -D -m644 "$ko" "$root${ko#"$img"}"
+		done
 	done
 	mkdir -p "$root/lib/modules/$krel"
 	cp "$KMODDIR_ARG"/modules.{order,builtin,builtin.modinfo} "$root/lib/modules/$krel/" 2>/dev/null || true
@@ -135,7 +143,7 @@ main() {
 	local top f dest
 	top=$(mktemp -d)
 	# shellcheck disable=SC2064 # expand now: top is local
-	trap "rm -rf '$top'" EXIT
+	trap "rm -rf '$top' '$top.early'" EXIT
 	mkdir -p "$top/test" "$top/modules"
 	install -m755 "$INIT" "$top/init"
 	install -m644 "$HERE/guest/lib.sh" "$top/test/lib.sh"
@@ -146,8 +154,15 @@ main() {
 		install -D -m755 "$f" "$top$dest"
 	done
 	add_stock "$top"
-	mkdir -p "$(dirname "$OUT")"
+	mkdir -p "$(dirname "$OUT")" "$top.early/kernel/firmware/acpi"
+	for f in "${TABLES[@]}"; do
+		[ -f "$f" ] || die "no such ACPI table: $f"
+		install -m644 "$f" "$top.early/kernel/firmware/acpi/"
+	done
 	{
+		# the table upgrade reads only an uncompressed cpio at the start
+		[ ${#TABLES[@]} -eq 0 ] ||
+			(cd "$top.early" && find . | LC_ALL=C sort | cpio -o -H newc --quiet -R 0:0)
 		cat "$BASE"
 		(cd "$top" && find . | LC_ALL=C sort | cpio -o -H newc --quiet -R 0:0 | gzip -1)
 	} >"$OUT.tmp"
