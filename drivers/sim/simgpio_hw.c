@@ -14,6 +14,30 @@
  *                   of our own (Debian kernels have no IRQ_SIM);
  *   properties      "gpio-line-names" = "bank<B>-<P>" for every line.
  *
+ * ACPI boards: a device firmware declares with the glue's _HID (an SSDT,
+ * see userspace/acpi/) is enumerated by the kernel as a platform device
+ * before this module loads, with the resources of its _CRS. For each one
+ * found at load (and not bound to another driver) a board is built around
+ * it, before the driver is registered and binds it:
+ *
+ *   memory          the model answers in the whole _CRS window
+ *                   (gpioclx_mmio_model_add_at()), which must hold its
+ *                   registers;
+ *   interrupts      one _CRS interrupt per bank: the number of interrupt
+ *                   resources is the number of banks. Their GSIs are
+ *                   wired to nothing that can fire (the simulated hardware
+ *                   is not on the interrupt controller firmware names), so
+ *                   each resource is pointed at the bank's interrupt from
+ *                   our domain, as acpi_irq_get() fills in a resource for
+ *                   a domain of its own; the original is restored on exit;
+ *   properties      _DSD "gpioclx,pins-per-bank" (1..64): the silicon's
+ *                   bank width, which its CONFIG register reports.
+ *
+ * Its lines' control interface is the same, under the ACPI device
+ * (/sys/bus/platform/devices/<ACPI name>/sim_gpio<offset>/). A board whose
+ * _CRS or _DSD does not fit fails the load with -EINVAL and a line naming
+ * what is wrong.
+ *
  * The GpioClx client driver (gpioclx_sim_linux.c) is registered first and
  * binds each board through the shim, like any other controller, as the
  * board is added. The load succeeds only if every board bound (see
@@ -45,6 +69,7 @@
  * it before handling irqs, so the lock never nests outside an irq_desc
  * lock.
  */
+#include <linux/acpi.h>
 #include <linux/bitops.h>
 #include <linux/device.h>
 #include <linux/gpio.h>	/* ARCH_NR_GPIOS, where the kernel still has it */
@@ -116,9 +141,13 @@ struct simgpio_hw {
 	struct simgpio_hw_line *lines;
 	const struct attribute_group **groups;
 	struct platform_device *pdev;
+	/* an ACPI board: the device firmware declared, and its GSIs */
+	struct platform_device *acpi_pdev;
+	struct resource gsi[SIMGPIO_MAX_BANKS];
 };
 
 static struct simgpio_hw *simgpio_hw_boards[SIMGPIO_HW_MAX_CONTROLLERS];
+static struct simgpio_hw *simgpio_hw_acpi_boards[SIMGPIO_HW_MAX_CONTROLLERS];
 
 /* The register window, as the shim's MMIO model ops. */
 
@@ -444,9 +473,28 @@ err_put:
 	return ret;
 }
 
+/* Give an ACPI board's device its GSIs and its attributes back. */
+static void simgpio_hw_acpi_release(struct simgpio_hw *hw)
+{
+	struct resource *r;
+	unsigned int bank;
+
+	if (!hw->acpi_pdev)
+		return;
+	sysfs_remove_groups(&hw->acpi_pdev->dev.kobj, hw->groups);
+	for (bank = 0; bank < hw->model.banks; bank++) {
+		r = platform_get_resource(hw->acpi_pdev, IORESOURCE_IRQ, bank);
+		if (r && hw->gsi[bank].flags)
+			*r = hw->gsi[bank];
+	}
+	put_device(&hw->acpi_pdev->dev);
+}
+
 static void simgpio_hw_destroy(struct simgpio_hw *hw)
 {
 	unsigned long flags;
+
+	simgpio_hw_acpi_release(hw);
 
 	/*
 	 * platform_device_add() put the device's memory resource around the
@@ -472,7 +520,9 @@ static void simgpio_hw_destroy(struct simgpio_hw *hw)
 	kfree(hw);
 }
 
-static struct simgpio_hw *simgpio_hw_create(unsigned int index)
+/* A board's model, interrupts and line attributes; no window, no device yet. */
+static struct simgpio_hw *simgpio_hw_alloc(const char *name, unsigned int banks,
+					   unsigned int ppb)
 {
 	struct simgpio_hw *hw;
 	int ret;
@@ -480,16 +530,39 @@ static struct simgpio_hw *simgpio_hw_create(unsigned int index)
 	hw = kzalloc(sizeof(*hw), GFP_KERNEL);
 	if (!hw)
 		return ERR_PTR(-ENOMEM);
-	hw->index = index;
-	snprintf(hw->name, sizeof(hw->name), "gpioclx-sim.%u", index);
+	strscpy(hw->name, name, sizeof(hw->name));
 	raw_spin_lock_init(&hw->lock);
 	hw->masked = ~0UL;
 	init_irq_work(&hw->irq_work, simgpio_hw_irq_work);
-	if (!simgpio_model_init(&hw->model, nr_banks, pins_per_bank)) {
+	if (!simgpio_model_init(&hw->model, banks, ppb)) {
 		kfree(hw);
 		return ERR_PTR(-EINVAL);
 	}
 	simgpio_model_set_callback(&hw->model, simgpio_hw_line_changed, hw);
+
+	ret = simgpio_hw_irq_setup(hw);
+	if (!ret)
+		ret = simgpio_hw_sysfs_setup(hw);
+	if (ret) {
+		simgpio_hw_destroy(hw);
+		return ERR_PTR(ret);
+	}
+	return hw;
+}
+
+static struct simgpio_hw *simgpio_hw_create(unsigned int index)
+{
+	struct simgpio_hw *hw;
+	char name[24];
+	int ret;
+
+	snprintf(name, sizeof(name), "gpioclx-sim.%u", index);
+	hw = simgpio_hw_alloc(name, nr_banks, pins_per_bank);
+	if (IS_ERR(hw)) {
+		pr_err("gpioclx-sim: board %u: %pe\n", index, hw);
+		return hw;
+	}
+	hw->index = index;
 
 	hw->mmio = gpioclx_mmio_model_add(hw->name, simgpio_model_window_size(&hw->model),
 					  &simgpio_hw_mmio_ops, hw, &hw->window);
@@ -498,12 +571,6 @@ static struct simgpio_hw *simgpio_hw_create(unsigned int index)
 		hw->mmio = NULL;
 		goto err;
 	}
-	ret = simgpio_hw_irq_setup(hw);
-	if (ret)
-		goto err;
-	ret = simgpio_hw_sysfs_setup(hw);
-	if (ret)
-		goto err;
 	ret = simgpio_hw_create_swnode(hw);
 	if (ret)
 		goto err;
@@ -518,6 +585,104 @@ err:
 	return ERR_PTR(ret);
 }
 
+/*
+ * The board for a device firmware declared (see the top of this file).
+ * Called before the driver is registered, so nothing has the device yet.
+ */
+static struct simgpio_hw *simgpio_hw_create_acpi(struct platform_device *pdev)
+{
+	struct device *dev = &pdev->dev;
+	unsigned int banks = 0, bank;
+	struct simgpio_hw *hw;
+	struct resource *mem, *r;
+	u32 ppb;
+	int ret;
+
+	while (platform_get_resource(pdev, IORESOURCE_IRQ, banks))
+		banks++;
+	if (banks < 1 || banks > SIMGPIO_MAX_BANKS) {
+		dev_err(dev, "gpioclx-sim: %u interrupts in _CRS, want one per bank, 1..%u\n",
+			banks, SIMGPIO_MAX_BANKS);
+		return ERR_PTR(-EINVAL);
+	}
+	ret = device_property_read_u32(dev, "gpioclx,pins-per-bank", &ppb);
+	if (ret || ppb < 1 || ppb > SIMGPIO_MAX_PINS_PER_BANK) {
+		dev_err(dev, "gpioclx-sim: _DSD \"gpioclx,pins-per-bank\" %s, want 1..%u\n",
+			ret ? "missing" : "out of range", SIMGPIO_MAX_PINS_PER_BANK);
+		return ERR_PTR(-EINVAL);
+	}
+	mem = platform_get_resource(pdev, IORESOURCE_MEM, 0);
+	if (!mem) {
+		dev_err(dev, "gpioclx-sim: no memory resource in _CRS\n");
+		return ERR_PTR(-EINVAL);
+	}
+
+	hw = simgpio_hw_alloc(dev_name(dev), banks, ppb);
+	if (IS_ERR(hw))
+		return hw;
+	if (resource_size(mem) < simgpio_model_window_size(&hw->model)) {
+		dev_err(dev, "gpioclx-sim: _CRS window %pR too small for %u banks (%#x bytes)\n",
+			mem, banks, simgpio_model_window_size(&hw->model));
+		simgpio_hw_destroy(hw);
+		return ERR_PTR(-EINVAL);
+	}
+	hw->mmio = gpioclx_mmio_model_add_at(hw->name, mem, &simgpio_hw_mmio_ops, hw);
+	if (IS_ERR(hw->mmio)) {
+		ret = PTR_ERR(hw->mmio);
+		hw->mmio = NULL;
+		simgpio_hw_destroy(hw);
+		return ERR_PTR(ret);
+	}
+	ret = sysfs_create_groups(&dev->kobj, hw->groups);
+	if (ret) {
+		simgpio_hw_destroy(hw);
+		return ERR_PTR(ret);
+	}
+	hw->acpi_pdev = to_platform_device(get_device(dev));
+	for (bank = 0; bank < banks; bank++) {
+		r = platform_get_resource(pdev, IORESOURCE_IRQ, bank);
+		hw->gsi[bank] = *r;
+		r->start = hw->virq[bank];
+		r->end = hw->virq[bank];
+		r->flags = IORESOURCE_IRQ | IORESOURCE_IRQ_HIGHLEVEL;
+	}
+	dev_info(dev, "gpioclx-sim: board from firmware: %u banks of %u pins at %pR\n",
+		 banks, ppb, mem);
+	return hw;
+}
+
+/* A platform device firmware declared for us, that no driver has. */
+static int simgpio_hw_match_acpi(struct device *dev, const void *data)
+{
+	return !dev->driver && acpi_match_device(gpioclx_sim_driver.acpi_match_table, dev);
+}
+
+/* Boards for the devices firmware declared; how many, or an errno. */
+static int simgpio_hw_create_acpi_all(void)
+{
+	struct device *dev, *from = NULL;
+	struct simgpio_hw *hw;
+	unsigned int n = 0;
+
+	while ((dev = bus_find_device(&platform_bus_type, from, NULL, simgpio_hw_match_acpi))) {
+		put_device(from);
+		from = dev;
+		if (n == SIMGPIO_HW_MAX_CONTROLLERS) {
+			dev_err(dev, "gpioclx-sim: more than %u boards in firmware\n", n);
+			put_device(dev);
+			return -EINVAL;
+		}
+		hw = simgpio_hw_create_acpi(to_platform_device(dev));
+		if (IS_ERR(hw)) {
+			put_device(dev);
+			return PTR_ERR(hw);
+		}
+		simgpio_hw_acpi_boards[n++] = hw;
+	}
+	put_device(from);
+	return n;
+}
+
 static void simgpio_hw_destroy_all(void)
 {
 	unsigned int i;
@@ -526,6 +691,9 @@ static void simgpio_hw_destroy_all(void)
 		if (simgpio_hw_boards[i])
 			simgpio_hw_destroy(simgpio_hw_boards[i]);
 		simgpio_hw_boards[i] = NULL;
+		if (simgpio_hw_acpi_boards[i])
+			simgpio_hw_destroy(simgpio_hw_acpi_boards[i]);
+		simgpio_hw_acpi_boards[i] = NULL;
 	}
 }
 
@@ -603,9 +771,23 @@ static int __init simgpio_hw_init(void)
 		return -EINVAL;
 	}
 
+	ret = simgpio_hw_create_acpi_all();
+	if (ret < 0)
+		goto err_boards;
 	ret = gpioclx_client_driver_register(&gpioclx_sim_driver, THIS_MODULE);
 	if (ret)
-		return ret;
+		goto err_boards;
+	for (i = 0; i < SIMGPIO_HW_MAX_CONTROLLERS && simgpio_hw_acpi_boards[i]; i++) {
+		hw = simgpio_hw_acpi_boards[i];
+		ret = gpioclx_client_probe_result(&gpioclx_sim_driver, &hw->acpi_pdev->dev);
+		if (ret) {
+			pr_err("gpioclx-sim: %s, declared by firmware, did not bind (%pe); load refused\n",
+			       hw->name, ERR_PTR(ret));
+			if (ret <= -512)
+				ret = -ENODEV;
+			goto err;
+		}
+	}
 	for (i = 0; i < nr_controllers; i++) {
 		hw = simgpio_hw_create(i);
 		if (IS_ERR(hw)) {
@@ -630,6 +812,7 @@ static int __init simgpio_hw_init(void)
 
 err:
 	gpioclx_client_driver_unregister(&gpioclx_sim_driver);
+err_boards:
 	simgpio_hw_destroy_all();
 	return ret;
 }
