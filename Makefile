@@ -84,7 +84,8 @@ RSYNC_EXCLUDES := --exclude '*.o' --exclude '*.ko' --exclude '.*.cmd' --exclude 
 # image, which makes it a kernel DKMS builds for).
 HOST_PACKAGES := build-essential bc bison flex libelf-dev libssl-dev python3 rsync \
 		 xz-utils cpio kmod linux-source-6.1 linux-headers-amd64 linux-headers-6.12-amd64 \
-		 gcc-aarch64-linux-gnu qemu-system-x86 qemu-system-data dkms debhelper dh-dkms ccache
+		 gcc-aarch64-linux-gnu qemu-system-x86 qemu-system-data dkms debhelper dh-dkms ccache \
+		 acpica-tools
 
 all: modules
 

@@ -9,7 +9,9 @@
 # Options:
 #   --arch A         amd64, arm64 or all (default all)
 #   --kernel S       Debian's kernel series: 6.1, 6.12 or all (default
-#                    $KSERIES, else 6.1); one boot per arch and series
+#                    $KSERIES, else 6.1); one boot per arch and series, and
+#                    one more for each other boot a scenario's "# e2e-boot:"
+#                    line names (ssdt: an SSDT loaded with the initramfs)
 #   --scenario LIST  comma-separated scenario names (default: every
 #                    scenario whose "# e2e-arch:" line names the arch)
 #   --ko-dir DIR     our .ko files for the (single) arch being run; same as
@@ -35,7 +37,7 @@ ARCHES=(amd64 arm64) SERIESES=("${KSERIES:-6.1}") SCENARIOS='' KO_DIR_ARG='' APP
 PASSED=0 FAILED=0 SKIPPED=0 BOOTED=0
 HOST_SPLAT_RE='WARNING:|BUG:|Oops|lockdep|Call [Tt]race|Unable to handle kernel|general protection fault|KASAN|UBSAN|sleeping function called from invalid context|Kernel panic'
 
-usage() { sed -n '2,26s/^# \{0,1\}//p' "$0" >&2; exit 64; }
+usage() { sed -n '2,28s/^# \{0,1\}//p' "$0" >&2; exit 64; }
 
 parse_args() {
 	while [ $# -gt 0 ]; do
@@ -87,13 +89,31 @@ host_result() {
 step() { printf '[%5.1fs] %s\n' "$(echo "$(date +%s.%N) $T0" | awk '{ print $1 - $2 }')" "$*"; }
 
 # scenario_file NAME / scenario_arches FILE: guest/<name>_*.sh and the
-# arches its "# e2e-arch:" line names.
+# arches its "# e2e-arch:" line names; scenario_boot FILE: the boot its
+# "# e2e-boot:" line names ("default" without one). Scenarios of one boot
+# share it; each other boot is a machine of its own (boot_setup below).
 scenario_file() { compgen -G "$HERE/guest/${1}_*.sh" | head -n 1 || true; }
 scenario_arches() { sed -n 's/^# e2e-arch: *//p' "$1" | head -n 1; }
+scenario_boot() {
+	local b
+	b=$(sed -n 's/^# e2e-boot: *//p' "$1" | head -n 1)
+	echo "${b:-default}"
+}
 
-# scenarios_for ARCH: the requested (or all) scenarios ARCH can run.
+# boots_for ARCH: the boots the requested scenarios for ARCH need, in order.
+boots_for() {
+	local n b out=()
+	for n in $(scenarios_for "$1"); do
+		b=$(scenario_boot "$(scenario_file "$n")")
+		case " ${out[*]} " in *" $b "*) ;; *) out+=("$b") ;; esac
+	done
+	echo "${out[*]}"
+}
+
+# scenarios_for ARCH [BOOT]: the requested (or all) scenarios ARCH can run
+# (in BOOT only, if given).
 scenarios_for() {
-	local arch=$1 names=$SCENARIOS f n out=()
+	local arch=$1 boot=${2:-} names=$SCENARIOS f n out=()
 	if [ -z "$names" ]; then
 		for f in "$HERE"/guest/*_*.sh; do
 			n=$(basename "$f" .sh)
@@ -103,9 +123,61 @@ scenarios_for() {
 	for n in $names; do
 		f=$(scenario_file "$n")
 		[ -n "$f" ] || die "no scenario '$n' (want userspace/guest/${n}_*.sh)"
-		case " $(scenario_arches "$f") " in *" $arch "*) out+=("$n") ;; esac
+		case " $(scenario_arches "$f") " in *" $arch "*) ;; *) continue ;; esac
+		[ -z "$boot" ] || [ "$(scenario_boot "$f")" = "$boot" ] || continue
+		out+=("$n")
 	done
 	echo "${out[*]}"
+}
+
+# boot_setup BOOT ARCH WORK: what a boot other than the default adds, in
+# BOOT_FILES (more files for the initramfs), BOOT_STOCK (stock modules) and
+# BOOT_INITRD_ARGS (initramfs.sh options); false (with a FAIL) if it cannot.
+#   ssdt  (amd64) userspace/acpi/*.asl compiled by iasl and loaded by the
+#         kernel's initrd table upgrade; the test consumer module of
+#         userspace/acpi/consumer/; Debian's ACPI button and evdev modules
+#         (/modules/button.ko, /modules/evdev.ko)
+boot_setup() {
+	local boot=$1 arch=$2 work=$3 asl f
+	BOOT_FILES=() BOOT_STOCK=() BOOT_INITRD_ARGS=()
+	case $boot in
+	default) return 0 ;;
+	ssdt)
+		[ "$arch" = amd64 ] || { host_result FAIL "e2e.$TAG.boot the ssdt boot is amd64 only"; return 1; }
+		ensure_pkgs acpica-tools
+		mkdir -p "$work/acpi"
+		for asl in "$HERE"/acpi/*.asl; do
+			if ! iasl -p "$work/acpi/$(basename "$asl" .asl)" "$asl" >"$work/acpi/iasl.log" 2>&1; then
+				host_result FAIL "e2e.$TAG.iasl $(basename "$asl"): $(grep -m1 -i error "$work/acpi/iasl.log")"
+				return 1
+			fi
+		done
+		for asl in "$work"/acpi/*.aml; do BOOT_INITRD_ARGS+=(--acpi-table "$asl"); done
+		mkdir -p "$work/consumer"
+		cp "$HERE"/acpi/consumer/{Kbuild,*.c} "$work/consumer/"
+		if ! make -s -C "$KDIR" M="$work/consumer" W=1 KCFLAGS=-Werror modules \
+			>"$work/consumer/build.log" 2>&1; then
+			host_result FAIL "e2e.$TAG.consumer build failed: $(tail -n 3 "$work/consumer/build.log" | tr '\n' ' ')"
+			return 1
+		fi
+		BOOT_FILES+=("$work/consumer/gpioclx-acpi-consumer.ko")
+		# the ACPI button driver and evdev, from the image package (6.12
+		# ships them xz'ed): debian-kernel.sh's shared cache has neither
+		# button.ko nor 6.12's evdev, and a change of its list would make
+		# every other user of the cache extract it again
+		mkdir -p "$work/stock"
+		dpkg-deb --fsys-tarfile "$GPIOCLX_CACHE/debian/$arch/$KREL/debs/linux-image-$KREL"_*.deb |
+			tar -x -C "$work/stock" --wildcards --no-anchored --strip-components=7 \
+				'kernel/drivers/acpi/button.ko*' 'kernel/drivers/input/evdev.ko*'
+		for f in button evdev; do
+			[ ! -f "$work/stock/$f.ko.xz" ] || xz -d "$work/stock/$f.ko.xz"
+			[ -f "$work/stock/$f.ko" ] ||
+				{ host_result FAIL "e2e.$TAG.stock no $f.ko in the image package"; return 1; }
+			BOOT_FILES+=("$work/stock/$f.ko")
+		done
+		;;
+	*) host_result FAIL "e2e.$TAG.boot unknown boot '$boot'"; return 1 ;;
+	esac
 }
 
 # build_modules ARCH: make our modules against the guest kernel's headers
@@ -189,16 +261,28 @@ parse_log() {
 	[ -z "$splat" ] || host_result FAIL "e2e.$TAG.splat $splat"
 }
 
-# run_arch ARCH SERIES: one boot of Debian's SERIES kernel for ARCH running
-# every scenario for ARCH. TAG (arch-series) names its results.
+# run_arch ARCH SERIES: the boots of Debian's SERIES kernel for ARCH that
+# its scenarios need (run_boot each).
 run_arch() {
-	local arch=$1 series=$2 scen work rc=0 f
-	TAG=$arch-$series
-	scen=$(scenarios_for "$arch")
-	if [ -z "$scen" ] && [ -z "$SHELL_MODE" ]; then
-		echo "== $TAG: no scenario for this arch, not booted"
+	local arch=$1 series=$2 boots b
+	boots=$(boots_for "$arch")
+	if [ -z "$boots" ] && [ -z "$SHELL_MODE" ]; then
+		echo "== $arch-$series: no scenario for this arch, not booted"
 		return
 	fi
+	# an interactive boot is one machine: the first boot's
+	[ -z "$SHELL_MODE" ] || boots=${boots%% *}
+	for b in ${boots:-default}; do run_boot "$arch" "$series" "$b"; done
+}
+
+# run_boot ARCH SERIES BOOT: one boot running every scenario of BOOT for
+# ARCH. TAG (arch-series, plus -BOOT but for the default boot) names its
+# results.
+run_boot() {
+	local arch=$1 series=$2 boot=$3 scen work rc=0 f
+	TAG=$arch-$series
+	[ "$boot" = default ] || TAG+=-$boot
+	scen=$(scenarios_for "$arch" "$boot")
 	echo "== $TAG: scenarios: ${scen:-none}"
 	step "$TAG: kernel"
 	local kenv
@@ -215,10 +299,12 @@ run_arch() {
 	make -s -C "$HERE" gpio_v2_test ARCH="$arch" OUT="$work" >&2 ||
 		{ host_result FAIL "e2e.$TAG.gpio_v2_test build failed"; return; }
 	step "$TAG: initramfs"
-	local files=("$work/gpio_v2_test" "${KOS[@]}")
+	boot_setup "$boot" "$arch" "$work" || return
+	local files=("$work/gpio_v2_test" "${KOS[@]}" "${BOOT_FILES[@]}")
 	for f in "$HERE"/guest/*_*.sh; do files+=("$f"); done
 	"$HERE/initramfs.sh" --arch "$arch" --out "$work/initrd.gz" --kmoddir "$KMODDIR" \
-		--stock configfs "${files[@]}" || { host_result FAIL "e2e.$TAG.initramfs initramfs.sh failed"; return; }
+		--stock configfs "${BOOT_STOCK[@]}" "${BOOT_INITRD_ARGS[@]}" "${files[@]}" ||
+		{ host_result FAIL "e2e.$TAG.initramfs initramfs.sh failed"; return; }
 	step "$TAG: boot"
 	local qargs=(--arch "$arch" --kernel "$KIMAGE" --initrd "$work/initrd.gz"
 		--log "$work/console.log" --run "${scen// /,}")
