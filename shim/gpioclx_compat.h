@@ -89,4 +89,21 @@ static inline void gpioclx_hrtimer_setup(struct hrtimer *timer,
 }
 #endif
 
+/*
+ * gpiochip_remove() frees every interrupt still requested on the chip's
+ * lines (upstream ec8b6f55b981, 6.13, and its stable backports: Debian's
+ * 6.12 has it, 6.1 does not) before gpiolib-acpi frees the handlers it
+ * requested for the controller's _AEI events, which then WARNs "Trying to
+ * free already-free IRQ". Freeing the events first is right on every
+ * kernel, so this is not keyed to a version. gpiolib-acpi exports the call
+ * but declares it only in drivers/gpio/gpiolib-acpi.h, out of reach of an
+ * out-of-tree build.
+ */
+#if IS_ENABLED(CONFIG_GPIO_ACPI)
+void acpi_gpiochip_free_interrupts(struct gpio_chip *chip);
+#define gpioclx_acpi_free_events(gc) acpi_gpiochip_free_interrupts(gc)
+#else
+static inline void gpioclx_acpi_free_events(struct gpio_chip *gc) { }
+#endif
+
 #endif /* GPIOCLX_COMPAT_H */

@@ -320,6 +320,12 @@ int gpioclx_gpiochip_setup(struct gpioclx_controller *ctrl)
 /* .remove, first: no new user can reach the client after this. */
 void gpioclx_gpiochip_teardown(struct gpioclx_controller *ctrl)
 {
+	/*
+	 * The _AEI event handlers gpiolib-acpi requested, before anything
+	 * stops: free_irq() waits for an _Exx method still running, and
+	 * gpiochip_remove() would free them twice (gpioclx_compat.h).
+	 */
+	gpioclx_acpi_free_events(&ctrl->gc);
 	gpioclx_irq_stop(ctrl);
 	gpiochip_remove(&ctrl->gc);
 	/*
