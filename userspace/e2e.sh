@@ -135,8 +135,8 @@ scenarios_for() {
 # BOOT_INITRD_ARGS (initramfs.sh options); false (with a FAIL) if it cannot.
 #   ssdt  (amd64) userspace/acpi/*.asl compiled by iasl and loaded by the
 #         kernel's initrd table upgrade; the test consumer module of
-#         userspace/acpi/consumer/; Debian's ACPI button and evdev modules
-#         (/modules/button.ko, /modules/evdev.ko)
+#         userspace/acpi/consumer/; Debian's ACPI button, evdev and
+#         gpio-keys modules (/modules/button.ko, evdev.ko, gpio_keys.ko)
 boot_setup() {
 	local boot=$1 arch=$2 work=$3 asl f
 	BOOT_FILES=() BOOT_STOCK=() BOOT_INITRD_ARGS=()
@@ -161,15 +161,16 @@ boot_setup() {
 			return 1
 		fi
 		BOOT_FILES+=("$work/consumer/gpioclx-acpi-consumer.ko")
-		# the ACPI button driver and evdev, from the image package (6.12
-		# ships them xz'ed): debian-kernel.sh's shared cache has neither
-		# button.ko nor 6.12's evdev, and a change of its list would make
-		# every other user of the cache extract it again
+		# the ACPI button driver, evdev and gpio-keys, from the image
+		# package (6.12 ships them xz'ed): debian-kernel.sh's shared cache
+		# has 6.1's evdev and gpio_keys only, and a change of its list
+		# would make every other user of the cache extract it again
 		mkdir -p "$work/stock"
 		dpkg-deb --fsys-tarfile "$GPIOCLX_CACHE/debian/$arch/$KREL/debs/linux-image-$KREL"_*.deb |
-			tar -x -C "$work/stock" --wildcards --no-anchored --strip-components=7 \
-				'kernel/drivers/acpi/button.ko*' 'kernel/drivers/input/evdev.ko*'
-		for f in button evdev; do
+			tar -x -C "$work/stock" --wildcards --no-anchored --transform='s|.*/||' \
+				'kernel/drivers/acpi/button.ko*' 'kernel/drivers/input/evdev.ko*' \
+				'kernel/drivers/input/keyboard/gpio_keys.ko*'
+		for f in button evdev gpio_keys; do
 			[ ! -f "$work/stock/$f.ko.xz" ] || xz -d "$work/stock/$f.ko.xz"
 			[ -f "$work/stock/$f.ko" ] ||
 				{ host_result FAIL "e2e.$TAG.stock no $f.ko in the image package"; return 1; }

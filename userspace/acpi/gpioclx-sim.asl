@@ -1,7 +1,7 @@
 /*
  * SPDX-License-Identifier: GPL-2.0-or-later
  *
- * gpioclx-sim.asl - an SSDT declaring a simulated GpioClx controller and two
+ * gpioclx-sim.asl - an SSDT declaring a simulated GpioClx controller and the
  * users of its pins, the way a board's firmware declares a GPIO controller
  * for Windows: the controller's _HID, _CRS and _AEI, and consumers whose
  * GpioIo / GpioInt resources name it. Compiled by e2e.sh with iasl
@@ -13,6 +13,9 @@
  * bank * pins-per-bank + pin, pins-per-bank being what the client reports
  * (QueryControllerBasicInformation); they are the Linux line offsets too.
  * Here 2 banks of 32: pin 37 is bank 1 pin 5.
+ *
+ * Three users: a test module (GCON), the stock gpio-keys driver (KEYS) and
+ * the controller's own _AEI.
  */
 DefinitionBlock ("", "SSDT", 2, "GCLX", "GCLXSIM", 1)
 {
@@ -68,6 +71,45 @@ DefinitionBlock ("", "SSDT", 2, "GCLX", "GCLXSIM", 1)
 		{
 			Name (_HID, "PNP0C0C")
 			Name (_UID, 1)
+		}
+
+		/*
+		 * A stock consumer: gpio-keys, matched through PRP0001 and
+		 * _DSD "compatible", one key (BTN_0) on GpioInt pin 48
+		 * (bank 1 pin 16), both edges, found by its "gpios" reference
+		 * to that resource.
+		 */
+		Device (KEYS)
+		{
+			Name (_HID, "PRP0001")
+			Name (_UID, 0)
+			Name (_CRS, ResourceTemplate ()
+			{
+				GpioInt (Edge, ActiveBoth, Exclusive, PullDown, 0, "\\_SB.GPI0")
+					{ 48 }
+			})
+			Name (_DSD, Package ()
+			{
+				ToUUID ("daffd814-6eba-4d8c-8a91-bc9bbf4aa301"),
+				Package ()
+				{
+					Package () { "compatible", "gpio-keys" },
+				},
+				ToUUID ("dbb8e3e6-5886-4ba6-8795-1319f52a966b"),
+				Package ()
+				{
+					Package () { "button-0", "BTN0" },
+				}
+			})
+			Name (BTN0, Package ()
+			{
+				ToUUID ("daffd814-6eba-4d8c-8a91-bc9bbf4aa301"),
+				Package ()
+				{
+					Package () { "linux,code", 0x100 },
+					Package () { "gpios", Package () { ^KEYS, 0, 0, 0 } },
+				}
+			})
 		}
 
 		/*

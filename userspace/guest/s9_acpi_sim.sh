@@ -4,11 +4,12 @@
 # Scenario 9: the simulated controller declared by firmware, as Windows
 # finds a GpioClx controller. The boot carries userspace/acpi/gpioclx-sim.asl
 # (an SSDT, loaded by the kernel's initrd table upgrade): controller GPI0
-# (_HID GCLX0001: 2 banks of 32, _AEI on pin 44), a power button, and a
+# (_HID GCLX0001: 2 banks of 32, _AEI on pin 44), a power button, a
 # consumer GCON (_HID GCLX0002) whose GpioIo is pin 37 and GpioInt pin 40,
-# GpioClx numbers (bank * 32 + pin). gpioclx-sim binds GPI0 through ACPI;
-# the test module gpioclx-acpi-consumer gets its line and its interrupt
-# through gpiolib-acpi; each must land on bank 1 of the simulated hardware.
+# and gpio-keys (PRP0001) on GpioInt pin 48, GpioClx numbers (bank * 32 +
+# pin). gpioclx-sim binds GPI0 through ACPI; the test module
+# gpioclx-acpi-consumer and gpio-keys get their lines and interrupts through
+# gpiolib-acpi; each must land on bank 1 of the simulated hardware.
 # Sourced by run_scenario (SCEN=s9).
 
 S9_SHIM=/modules/gpioclx.ko
@@ -47,8 +48,15 @@ s9_irqs() { cat "$S9_CSYS/irq_count"; }
 # s9_power_event: the event device of the power button PWRB (PNP0C0C),
 # not the fixed-feature one (LNXPWRBN) QEMU's firmware may also declare.
 s9_power_event() {
-	awk '/^P: Phys=PNP0C0C/ { mine = 1 } /^$/ { mine = 0 }
-		mine && /^H: Handlers=/ { for (i = 2; i <= NF; i++) if ($i ~ /^event/) print $i }' \
+	s9_evdev_of PNP0C0C/button
+}
+
+# s9_evdev_of PHYS: the event device of the input device whose physical
+# path starts with PHYS, from /proc/bus/input/devices ("H: Handlers=" is
+# followed by the handlers, "kbd event1", or just "event3").
+s9_evdev_of() {
+	awk -v phys="P: Phys=$1" 'index($0, phys) == 1 { mine = 1 } /^$/ { mine = 0 }
+		mine && sub(/^H: Handlers=/, "") { for (i = 1; i <= NF; i++) if ($i ~ /^event/) print $i }' \
 		/proc/bus/input/devices | head -n 1
 }
 
@@ -138,6 +146,50 @@ s9_aei() {
 	echo none >"$S9_SYS/sim_gpio44/pull"
 }
 
+# s9_key_event EVDEV PIN DRIVE: the first input event on EVDEV while PIN
+# of the controller is driven DRIVE from outside, as "type code value" in
+# little-endian hex (16 bytes of time skipped).
+s9_key_event() {
+	dd if="/dev/input/$1" of=/tmp/s9.key bs=24 count=1 2>/dev/null &
+	_dd=$!
+	usleep 200000
+	echo "$3" >"$S9_SYS/sim_gpio$2/pull"
+	wait_for 5000 sh -c "! kill -0 $_dd 2>/dev/null"
+	kill "$_dd" 2>/dev/null
+	wait "$_dd" 2>/dev/null
+	od -An -tx1 -j16 -N8 /tmp/s9.key | tr -d ' \n'
+}
+
+# s9_keys_evdev: the event device of gpio-keys' input device.
+s9_keys_evdev() { s9_evdev_of gpio-keys/; }
+s9_keys_evdev_ready() { [ -n "$(s9_keys_evdev)" ]; }
+
+# gpio-keys, a stock consumer matched through PRP0001 + _DSD "compatible":
+# its key on GpioInt pin 48 (bank 1 pin 16), both edges, reports BTN_0
+# (0x100) down and up as the simulated pin goes high and low.
+s9_keys_checks() {
+	wait_for 5000 test -e /sys/bus/platform/devices/PRP0001:00/driver
+	expect_eq keys_bound "$(s9_driver PRP0001:00)" gpio-keys || return
+	expect_match keys_line "$(gpioinfo "$S9_C" | grep -E 'line +48:')" 'input .*\[used'
+	wait_for 5000 s9_keys_evdev_ready
+	_kev=$(s9_keys_evdev)
+	if ! expect_match keys_evdev "$_kev" '^event[0-9]+$'; then
+		sed 's/^/## /' /proc/bus/input/devices
+		return 1
+	fi
+	expect_eq key_down "$(s9_key_event "$_kev" 48 pull-up)" 0100000101000000
+	expect_eq key_up "$(s9_key_event "$_kev" 48 pull-down)" 0100000100000000
+	echo none >"$S9_SYS/sim_gpio48/pull"
+}
+
+# Loaded and unloaded around its checks, whatever they find: its interrupt
+# must be gone before the controller is unbound.
+s9_keys() {
+	expect_rc insmod_gpio_keys 0 insmod /modules/gpio_keys.ko || return
+	s9_keys_checks
+	expect_rc rmmod_gpio_keys 0 rmmod gpio_keys
+}
+
 # Unload. The _AEI handler's interrupt holds the chip's module, as gpiolib
 # has any chip's owner held by a requested interrupt: rmmod is refused until
 # the controller is unbound. Unbound, the device has firmware's resources
@@ -173,6 +225,7 @@ s9_main() {
 	s9_line
 	s9_irq
 	s9_aei
+	s9_keys
 	s9_unload
 }
 
