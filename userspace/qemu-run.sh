@@ -4,8 +4,8 @@
 # Boot Debian's stock kernel for ARCH under QEMU (TCG) with a test
 # initramfs, capture the serial console to a log, and act as the guest's
 # "hands" while it runs: each "@@PRESS-BUTTON@@ <tag>" the guest prints is
-# answered once with the monitor command system_powerdown (on arm64 virt
-# without firmware this pulses PL061 line 3 through QEMU's gpio-key).
+# answered once with the monitor command system_powerdown (on arm64 virt,
+# either boot, this pulses PL061 line 3 through QEMU's gpio-key).
 #
 # Options:
 #   --arch amd64|arm64   guest architecture (required)
@@ -14,6 +14,10 @@
 #   --log FILE           console log (default ./qemu-ARCH.log); host actions
 #                        (button presses, timestamps) go to FILE.host
 #   --run s1,s2          scenarios for the guest (gpioclx.run=)
+#   --boot dt|acpi       arm64: dt (default) boots the kernel directly with
+#                        QEMU's device tree; acpi boots it through Debian's
+#                        UEFI firmware for virt (qemu-efi-aarch64) with ACPI
+#                        and no device tree (acpi=force)
 #   --append ARGS        more kernel command line (also $GPIOCLX_APPEND)
 #   --timeout SECS       hard limit (default $GPIOCLX_QEMU_TIMEOUT or 600: make check runs
 #                        guests beside builds, where a 60 s guest took 116 s)
@@ -33,11 +37,11 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 # shellcheck source-path=SCRIPTDIR source=host-lib.sh
 . "$HERE/host-lib.sh"
 
-ARCH='' INITRD='' KERNEL=${KIMAGE:-} LOG='' RUN='' APPEND=${GPIOCLX_APPEND:-}
+ARCH='' INITRD='' KERNEL=${KIMAGE:-} LOG='' RUN='' APPEND=${GPIOCLX_APPEND:-} BOOT=dt
 TIMEOUT=${GPIOCLX_QEMU_TIMEOUT:-600} FOLLOW='' SHELL_MODE=''
 QPID='' TMPD='' T0='' TAILPID=
 
-usage() { sed -n '2,30s/^# \{0,1\}//p' "$0" >&2; exit 64; }
+usage() { sed -n '2,34s/^# \{0,1\}//p' "$0" >&2; exit 64; }
 
 parse_args() {
 	while [ $# -gt 0 ]; do
@@ -47,6 +51,7 @@ parse_args() {
 		--kernel) KERNEL=$2; shift 2 ;;
 		--log) LOG=$2; shift 2 ;;
 		--run) RUN=$2; shift 2 ;;
+		--boot) BOOT=$2; shift 2 ;;
 		--append) APPEND="$APPEND $2"; shift 2 ;;
 		--timeout) TIMEOUT=$2; shift 2 ;;
 		--follow) FOLLOW=1; shift ;;
@@ -56,6 +61,10 @@ parse_args() {
 		esac
 	done
 	check_arch "$ARCH"
+	case $ARCH-$BOOT in
+	*-dt | arm64-acpi) ;;
+	*) die "unknown boot '$BOOT' for $ARCH (want dt, or acpi on arm64)" ;;
+	esac
 	[ -f "$INITRD" ] || die "--initrd FILE is required (got '$INITRD')"
 	[ -f "$KERNEL" ] || die "no kernel: pass --kernel or eval \"\$(debian-kernel.sh $ARCH)\" first"
 	LOG=${LOG:-$PWD/qemu-$ARCH.log}
@@ -88,6 +97,17 @@ qemu_cmd() {
 	arm64)
 		Q=(qemu-system-aarch64 -M virt -cpu cortex-a57)
 		console=ttyAMA0
+		if [ "$BOOT" = acpi ]; then
+			# virt-4.1: from 4.2 on, virt with firmware and ACPI
+			# signals the power button through a Generic Event
+			# Device and has no PL061 at all; up to 4.1 the PL061
+			# is ARMH0061 and its _AEI (line 3) notifies the power
+			# button.  UEFI passes the kernel ACPI tables (and a
+			# device tree, which acpi=force sets aside).
+			ensure_pkgs qemu-efi-aarch64
+			Q=(qemu-system-aarch64 -M virt-4.1 -cpu cortex-a57
+				-bios /usr/share/qemu-efi-aarch64/QEMU_EFI.fd)
+		fi
 		;;
 	amd64)
 		accel=(-accel tcg -cpu max)
@@ -104,6 +124,7 @@ qemu_cmd() {
 		-kernel "$KERNEL" -initrd "$INITRD"
 		-monitor "unix:$TMPD/mon.sock,server=on,wait=off")
 	local cmdline="console=$console panic=-1 oops=panic"
+	[ "$BOOT" = acpi ] && cmdline+=" acpi=force"
 	[ -n "$RUN" ] && cmdline+=" gpioclx.run=$RUN"
 	[ -n "$SHELL_MODE" ] && cmdline+=" gpioclx.shell=1"
 	Q+=(-append "$cmdline${APPEND:+ $APPEND}")
