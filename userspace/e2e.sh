@@ -11,7 +11,8 @@
 #   --kernel S       Debian's kernel series: 6.1, 6.12 or all (default
 #                    $KSERIES, else 6.1); one boot per arch and series, and
 #                    one more for each other boot a scenario's "# e2e-boot:"
-#                    line names (ssdt: an SSDT loaded with the initramfs)
+#                    line names (ssdt: an SSDT loaded with the initramfs;
+#                    acpi: arm64 through UEFI firmware with ACPI)
 #   --scenario LIST  comma-separated scenario names (default: every
 #                    scenario whose "# e2e-arch:" line names the arch)
 #   --ko-dir DIR     our .ko files for the (single) arch being run; same as
@@ -131,17 +132,29 @@ scenarios_for() {
 }
 
 # boot_setup BOOT ARCH WORK: what a boot other than the default adds, in
-# BOOT_FILES (more files for the initramfs), BOOT_STOCK (stock modules) and
-# BOOT_INITRD_ARGS (initramfs.sh options); false (with a FAIL) if it cannot.
+# BOOT_FILES (more files for the initramfs), BOOT_STOCK (stock modules),
+# BOOT_INITRD_ARGS (initramfs.sh options) and BOOT_QEMU_ARGS (qemu-run.sh
+# options); false (with a FAIL) if it cannot.
+#   acpi  (arm64) qemu-run.sh --boot acpi: Debian's UEFI firmware, ACPI, no
+#         device tree; evdev_test and Debian's evdev module
+#         (/modules/evdev.ko) for the ACPI power button's input events
 #   ssdt  (amd64) userspace/acpi/*.asl compiled by iasl and loaded by the
 #         kernel's initrd table upgrade; the test consumer module of
 #         userspace/acpi/consumer/; Debian's ACPI button, evdev and
 #         gpio-keys modules (/modules/button.ko, evdev.ko, gpio_keys.ko)
 boot_setup() {
 	local boot=$1 arch=$2 work=$3 asl f
-	BOOT_FILES=() BOOT_STOCK=() BOOT_INITRD_ARGS=()
+	BOOT_FILES=() BOOT_STOCK=() BOOT_INITRD_ARGS=() BOOT_QEMU_ARGS=()
 	case $boot in
 	default) return 0 ;;
+	acpi)
+		[ "$arch" = arm64 ] || { host_result FAIL "e2e.$TAG.boot the acpi boot is arm64 only"; return 1; }
+		BOOT_QEMU_ARGS+=(--boot acpi)
+		make -s -C "$HERE" evdev_test ARCH="$arch" OUT="$work" >&2 ||
+			{ host_result FAIL "e2e.$TAG.evdev_test build failed"; return 1; }
+		BOOT_FILES+=("$work/evdev_test")
+		stock_from_image "$arch" "$work" drivers/input/evdev || return 1
+		;;
 	ssdt)
 		[ "$arch" = amd64 ] || { host_result FAIL "e2e.$TAG.boot the ssdt boot is amd64 only"; return 1; }
 		ensure_pkgs acpica-tools
@@ -161,24 +174,34 @@ boot_setup() {
 			return 1
 		fi
 		BOOT_FILES+=("$work/consumer/gpioclx-acpi-consumer.ko")
-		# the ACPI button driver, evdev and gpio-keys, from the image
-		# package (6.12 ships them xz'ed): debian-kernel.sh's shared cache
-		# has 6.1's evdev and gpio_keys only, and a change of its list
-		# would make every other user of the cache extract it again
-		mkdir -p "$work/stock"
-		dpkg-deb --fsys-tarfile "$GPIOCLX_CACHE/debian/$arch/$KREL/debs/linux-image-$KREL"_*.deb |
-			tar -x -C "$work/stock" --wildcards --no-anchored --transform='s|.*/||' \
-				'kernel/drivers/acpi/button.ko*' 'kernel/drivers/input/evdev.ko*' \
-				'kernel/drivers/input/keyboard/gpio_keys.ko*'
-		for f in button evdev gpio_keys; do
-			[ ! -f "$work/stock/$f.ko.xz" ] || xz -d "$work/stock/$f.ko.xz"
-			[ -f "$work/stock/$f.ko" ] ||
-				{ host_result FAIL "e2e.$TAG.stock no $f.ko in the image package"; return 1; }
-			BOOT_FILES+=("$work/stock/$f.ko")
-		done
+		# the ACPI button driver (a module on amd64), evdev and gpio-keys
+		stock_from_image "$arch" "$work" drivers/acpi/button drivers/input/evdev \
+			drivers/input/keyboard/gpio_keys || return 1
 		;;
 	*) host_result FAIL "e2e.$TAG.boot unknown boot '$boot'"; return 1 ;;
 	esac
+}
+
+# stock_from_image ARCH WORK PATH...: Debian's kernel/PATH.ko for each
+# PATH (drivers/input/evdev), from the image package (6.12 ships them
+# xz'ed: decompressed here), added to BOOT_FILES (/modules/NAME.ko in the
+# guest). debian-kernel.sh's shared
+# cache has neither button.ko nor 6.12's evdev, and a change of its list
+# would make every other user of the cache extract it again.
+stock_from_image() {
+	local arch=$1 work=$2 f globs=()
+	shift 2
+	for f in "$@"; do globs+=("kernel/$f.ko*"); done
+	mkdir -p "$work/stock"
+	# every module lands as stock/NAME.ko*, whatever its depth in the tree
+	dpkg-deb --fsys-tarfile "$GPIOCLX_CACHE/debian/$arch/$KREL/debs/linux-image-$KREL"_*.deb |
+		tar -x -C "$work/stock" --wildcards --no-anchored --transform='s|.*/||' "${globs[@]}"
+	for f in "${@##*/}"; do
+		[ ! -f "$work/stock/$f.ko.xz" ] || xz -d "$work/stock/$f.ko.xz"
+		[ -f "$work/stock/$f.ko" ] ||
+			{ host_result FAIL "e2e.$TAG.stock no $f.ko in the image package"; return 1; }
+		BOOT_FILES+=("$work/stock/$f.ko")
+	done
 }
 
 # build_modules ARCH: make our modules against the guest kernel's headers
@@ -308,7 +331,7 @@ run_boot() {
 		{ host_result FAIL "e2e.$TAG.initramfs initramfs.sh failed"; return; }
 	step "$TAG: boot"
 	local qargs=(--arch "$arch" --kernel "$KIMAGE" --initrd "$work/initrd.gz"
-		--log "$work/console.log" --run "${scen// /,}")
+		--log "$work/console.log" --run "${scen// /,}" "${BOOT_QEMU_ARGS[@]}")
 	[ -z "$APPEND" ] || qargs+=(--append "$APPEND")
 	[ -z "$FOLLOW" ] || qargs+=(--follow)
 	if [ -n "$SHELL_MODE" ]; then
