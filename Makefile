@@ -85,7 +85,7 @@ RSYNC_EXCLUDES := --exclude '*.o' --exclude '*.ko' --exclude '.*.cmd' --exclude 
 HOST_PACKAGES := build-essential bc bison flex libelf-dev libssl-dev python3 rsync \
 		 xz-utils cpio kmod linux-source-6.1 linux-headers-amd64 linux-headers-6.12-amd64 \
 		 gcc-aarch64-linux-gnu qemu-system-x86 qemu-system-data dkms debhelper dh-dkms ccache \
-		 acpica-tools
+		 acpica-tools qemu-efi-aarch64
 
 all: modules
 
