@@ -2,7 +2,7 @@
 # e2e.sh [--arch arm64|amd64|all] [--scenario s1[,s2...]] [options]
 #
 # End-to-end tests in QEMU on Debian's stock kernels: prepare the kernel
-# (debian-kernel.sh), build gpio_v2_test, pack an initramfs with our
+# (debian-kernel.sh), build gpio_v2_test and gpio_fuzz, pack an initramfs with our
 # modules (if built) and the guest scenarios (userspace/guest/<name>_*.sh),
 # boot, and count the guest's "@@RESULT@@ PASS|FAIL|SKIP" lines.
 #
@@ -268,6 +268,8 @@ parse_log() {
 	done < <(tr -d '\r' <"$log" | grep -ao '@@RESULT@@ .*' || true)
 	PASSED=$((PASSED + p)) FAILED=$((FAILED + f)) SKIPPED=$((SKIPPED + s))
 	echo "  guest: $p passed, $f failed, $s skipped"
+	# figures a scenario reports (s10's counts), as they came
+	tr -d '\r' <"$log" | grep -ao '@@FIGURE@@ .*' | sed "s/^@@FIGURE@@ /  figure [$TAG] /" || true
 	[ "$qrc" = 124 ] && host_result FAIL "e2e.$TAG.timeout QEMU killed after the hard timeout"
 	done_line=$(tr -d '\r' <"$log" | grep -ao '@@DONE@@ .*' | tail -n 1 || true)
 	if [ -z "$done_line" ]; then
@@ -319,12 +321,12 @@ run_boot() {
 		sort -rn | tail -n +21 | cut -d' ' -f2- | xargs -r rm -rf
 	work=$(mktemp -d "$GPIOCLX_CACHE/runs/$TAG-$(date +%Y%m%d-%H%M%S)-XXXX")
 	our_modules "$arch" "$work"
-	step "$TAG: gpio_v2_test"
-	make -s -C "$HERE" gpio_v2_test ARCH="$arch" OUT="$work" >&2 ||
+	step "$TAG: gpio_v2_test, gpio_fuzz"
+	make -s -C "$HERE" gpio_v2_test gpio_fuzz ARCH="$arch" OUT="$work" >&2 ||
 		{ host_result FAIL "e2e.$TAG.gpio_v2_test build failed"; return; }
 	step "$TAG: initramfs"
 	boot_setup "$boot" "$arch" "$work" || return
-	local files=("$work/gpio_v2_test" "${KOS[@]}" "${BOOT_FILES[@]}")
+	local files=("$work/gpio_v2_test" "$work/gpio_fuzz" "${KOS[@]}" "${BOOT_FILES[@]}")
 	for f in "$HERE"/guest/*_*.sh; do files+=("$f"); done
 	"$HERE/initramfs.sh" --arch "$arch" --out "$work/initrd.gz" --kmoddir "$KMODDIR" \
 		--stock configfs "${BOOT_STOCK[@]}" "${BOOT_INITRD_ARGS[@]}" "${files[@]}" ||

@@ -5,6 +5,7 @@
 #   @@RESULT@@ PASS <scenario>.<check>
 #   @@RESULT@@ FAIL <scenario>.<check> <why>
 #   @@RESULT@@ SKIP <scenario>.<check> <why>
+#   @@FIGURE@@ <scenario>.<name> <text>    (printed by the host, not counted)
 # Check names are one word (no spaces).  Every line is also appended to
 # $RESULTS so /init can print totals in the closing @@DONE@@ line even
 # though each scenario runs in a subshell.
@@ -36,6 +37,13 @@ result() {
 	[ $# -gt 0 ] && _line="$_line $(oneline "$*")"
 	echo "$_line"
 	echo "$_line" >>"$RESULTS"
+}
+# figure NAME TEXT...: a measured figure (counts, rates, bytes), not a
+# check; the host prints it under the scenario's totals.
+figure() {
+	_fn=$1
+	shift
+	echo "@@FIGURE@@ $SCEN.$_fn $(oneline "$*")"
 }
 pass() { result PASS "$1"; }
 fail() { _n=$1; shift; result FAIL "$_n" "${*:-failed}"; }
