@@ -46,6 +46,8 @@
  * An output line (push-pull) must read back the last value set on it:
  * a mismatch fails the run too.  At the end every descriptor is closed
  * and every line of the chip must be free (v2 line info, no USED flag).
+ * Lines another consumer holds when the run starts (a gpio-keys button)
+ * count as busy, and are left out of that count.
  *
  * usage: gpio_fuzz [-s SEED] [-n ITERATIONS] [-l LINES] [-p SIMDIR]
  *                  [-P PROCS] [-V] CHIP
@@ -132,6 +134,7 @@ static struct stats *st;
 static struct chipfd chips[MAX_CHIPS];
 static struct req reqs[MAX_REQS];
 static int owner[MAX_LINES];	/* index in reqs of the holder, or -1 */
+static bool foreign[MAX_LINES];	/* held by another consumer at the start */
 static const char *chip_path, *sim_dir;
 static unsigned int ngpio, nvalid;
 static bool valid_only, shared;
@@ -406,7 +409,7 @@ static want_t busy_want(const unsigned int *offs, unsigned int n)
 	bool busy = shared;
 
 	for (unsigned int i = 0; i < n; i++) {
-		busy |= offs[i] < MAX_LINES && owner[offs[i]] >= 0;
+		busy |= offs[i] < MAX_LINES && (owner[offs[i]] >= 0 || foreign[offs[i]]);
 		for (unsigned int j = 0; j < i; j++)
 			busy |= offs[i] == offs[j];
 	}
@@ -1075,8 +1078,11 @@ static void run(uint64_t seed, unsigned long n)
 			close(chips[i].fd);
 }
 
-/* Lines of the chip some consumer still holds. */
-static unsigned int still_requested(void)
+/*
+ * Lines of the chip some consumer holds, other than those held when the
+ * run started (at the start, with mark set: those are recorded).
+ */
+static unsigned int lines_used(bool mark)
 {
 	int fd = open(chip_path, O_RDWR | O_CLOEXEC);
 	unsigned int used = 0;
@@ -1086,10 +1092,14 @@ static unsigned int still_requested(void)
 	for (unsigned int i = 0; i < ngpio; i++) {
 		struct gpio_v2_line_info li = { .offset = i };
 
-		if (ioctl(fd, GPIO_V2_GET_LINEINFO_IOCTL, &li) || li.flags & GPIO_V2_LINE_FLAG_USED) {
-			if (used++ < 8)
-				printf("gpio_fuzz: line %u still requested by '%s'\n", i, li.consumer);
-		}
+		if (!ioctl(fd, GPIO_V2_GET_LINEINFO_IOCTL, &li) &&
+		    (!(li.flags & GPIO_V2_LINE_FLAG_USED) || foreign[i]))
+			continue;
+		if (mark)
+			foreign[i] = true;
+		if (used++ < 8)
+			printf("gpio_fuzz: line %u %s by '%s'\n", i,
+			       mark ? "held from the start" : "still requested", li.consumer);
 	}
 	close(fd);
 	return used;
@@ -1153,6 +1163,7 @@ int main(int argc, char **argv)
 	printf("gpio_fuzz: seed=%llu iterations=%lu procs=%lu chip=%s lines=%u/%u%s%s\n",
 	       (unsigned long long)seed, n, procs, chip_path, nvalid, ngpio,
 	       valid_only ? " valid-only" : "", sim_dir ? " poking" : "");
+	lines_used(true);
 	fflush(stdout);
 
 	st = mmap(NULL, sizeof(*st) * procs, PROT_READ | PROT_WRITE,
@@ -1193,7 +1204,7 @@ int main(int argc, char **argv)
 		for (int e = 0; e < MAX_ERRNO; e++)
 			sum.err[e] += all[i].err[e];
 	}
-	unsigned int left = still_requested();
+	unsigned int left = lines_used(false);
 
 	printf("gpio_fuzz: ops=%lu ioctls=%lu reads=%lu events=%lu pokes=%lu unexpected=%lu mismatches=%lu crashed=%lu still_requested=%u errnos:",
 	       sum.ops, sum.ioctls, sum.reads, sum.events, sum.pokes, sum.unexpected,
