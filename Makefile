@@ -22,6 +22,9 @@
 #   make demo                 the arm64 guest: the real PL061 under gpioclx-pl061.ko
 #   make shell                a shell in that guest, tools and modules loaded
 #   make bench                shim vs native drivers, side by side
+#   make stress               the adversarial suite (e2e s10) in full on both amd64
+#                             kernels, 2 vCPUs, preempt=full, slub_debug=FZPU; its
+#                             figures (make check runs it bounded)
 #
 # Out-of-tree builds happen in a copy of the sources under .build/<release>/
 # (6.1's Kbuild writes objects next to the sources, and one tree serves
@@ -249,12 +252,19 @@ shell:
 bench:
 	@$(ROOT)/userspace/bench.sh
 
+# Minutes per kernel: past qemu-run's default limit. STRESS_APPEND adds to
+# the kernel command line (gpioclx.seed=N replays a fuzzer seed).
+stress:
+	@GPIOCLX_QEMU_SMP=2 GPIOCLX_QEMU_TIMEOUT=$${GPIOCLX_QEMU_TIMEOUT:-3600} \
+		$(ROOT)/userspace/e2e.sh --arch amd64 --kernel all --scenario s10 \
+		--append "gpioclx.stress=1 preempt=full slub_debug=FZPU $(STRESS_APPEND)"
+
 clean:
 	rm -rf $(OUT)
 	$(MAKE) -s -C $(ROOT)/userspace/hosted clean
 
 .PHONY: all modules client print-modules deps hosted kunit checkpatch kconfig-check port-check \
 	port-check-test api-table api-table-check dkms-check deb deb-check check check-steps demo \
-	shell bench clean hw-only-check
+	shell bench stress clean hw-only-check
 
 endif
