@@ -28,7 +28,8 @@
  *   request breaking a rule (bad offset, 0 or >64 lines,
  *     padding, >10 attributes, contradictory flags,
  *     edge/debounce without input, drive without output,
- *     bias without direction)                           EINVAL (EBUSY may come first)
+ *     bias without direction)                           EINVAL (after a busy line
+ *                                                       of the request, EBUSY)
  *   the HTE event clock (Debian builds no CONFIG_HTE)   EOPNOTSUPP
  *   line info, unwatch: offset out of range             EINVAL
  *   watch of a watched line, unwatch of an unwatched    EBUSY
@@ -37,12 +38,14 @@
  *     (a line requested "as is" may be either: 0 or EPERM)
  *   get/set values: no requested line in the mask       EINVAL
  *   set values or SET_CONFIG on a v1 event descriptor,
- *     v1 SET_CONFIG with no direction                    EINVAL
+ *     v1 SET_CONFIG with no direction                   EINVAL
  *   read: nothing pending (non-blocking)                EAGAIN
  *   read: buffer shorter than one event, or a v1
- *     handle (no read at all)                           EINVAL
+ *     handle (no read at all)                           EINVAL (line info changes
+ *                                                       with none pending: EAGAIN)
  *   ioctl number unknown to the file                    EINVAL or ENOTTY
- *   argument pointing to unmapped memory                EFAULT
+ *   argument pointing to unmapped memory                EFAULT (the ioctl of another
+ *                                                       kind of file: as unknown)
  * An output line (push-pull) must read back the last value set on it:
  * a mismatch fails the run too.  At the end every descriptor is closed
  * and every line of the chip must be free (v2 line info, no USED flag).
