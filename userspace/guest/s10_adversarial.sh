@@ -19,7 +19,8 @@
 #       while a shell loop drives those lines' pulls
 #   s   interrupt storms: one line toggled as fast as a shell can write
 #       its pull while gpiomon reads (rising, falling, both): edges
-#       driven = interrupts counted (/proc/interrupts) = events printed
+#       driven = interrupts counted (/proc/interrupts); = events printed
+#       on one CPU, at most that on more (see s_storm)
 #   c   churn: bind/unbind and rmmod/insmod, free; rmmod refused while a
 #       line and an interrupt are held; on 6.12 a line, or an interrupt,
 #       held across unbind (6.1's gpiolib leaks those: s6). The slab's
@@ -104,10 +105,13 @@ s10_after() {
 # Objects, not pages: /proc/meminfo's SUnreclaim counts slab pages, and
 # its floor rose by up to 12 KiB in 20 cycles in which no cache had more
 # objects at the end (partly filled pages move between caches' lists).
+# Without vmap_area: vmalloc'd thread stacks of every process the test
+# forks are freed lazily, their areas kept until 32 MB of them wait (400
+# bind cycles: vmap_area +23 to +29 KiB, the next cache +1.5 KiB).
 s10_slab() {
 	sync
 	echo 2 >/proc/sys/vm/drop_caches
-	awk 'NR > 2 { n += $2 * $4 } END { print n }' /proc/slabinfo
+	awk 'NR > 2 && $1 != "vmap_area" { n += $2 * $4 } END { print n }' /proc/slabinfo
 }
 
 # --- k: bad module parameters ------------------------------------------
@@ -322,8 +326,18 @@ s_storm() {
 	_ev=$(grep -c 'EDGE' "$S10_D/$_sn.out")
 	_drv=$((${_t:-0} * _per / 2))
 	figure "$_sn" "$_t writes in $S10_STORM s, $_drv edges driven, $((_i1 - _i0)) interrupts, $_ev events read, $((_drv - _ev)) lost"
-	[ "$_per" = 1 ] && expect_eq "s.${_sn}_irqs" "$((_i1 - _i0))" "$_drv"
-	expect_eq "s.${_sn}_events" "$_ev" "$_drv"
+	# the shim: one interrupt per edge (an emulated both-edge line: one
+	# level interrupt per toggle, the same number)
+	expect_eq "s.${_sn}_irqs" "$((_i1 - _i0))" "$_drv"
+	# gpiolib-cdev makes events in a threaded handler: edges that come
+	# before the thread has run make one event, while the hard handler
+	# counts each. On one CPU the thread preempts the writer before its
+	# next write (measured: none lost); with more, events may be lost.
+	if [ "$(grep -c ^processor /proc/cpuinfo)" = 1 ]; then
+		expect_eq "s.${_sn}_events" "$_ev" "$_drv"
+	else
+		expect_eq "s.${_sn}_events" "$([ "$_ev" -gt 0 ] && [ "$_ev" -le "$_drv" ] && echo ok)" ok
+	fi
 	s10_after "s.${_sn}_after"
 }
 
@@ -381,7 +395,7 @@ c_loop() {
 }
 
 # c_slabinfo: "cache bytes" for every slab cache (active objects x size).
-c_slabinfo() { awk 'NR > 2 { print $1, $2 * $4 }' /proc/slabinfo; }
+c_slabinfo() { awk 'NR > 2 && $1 != "vmap_area" { print $1, $2 * $4 }' /proc/slabinfo; }
 
 # c_grown: the three caches that grew most between slabinfo.half and .end.
 c_grown() {
