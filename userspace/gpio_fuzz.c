@@ -598,7 +598,7 @@ static uint64_t v2_bad_flags(uint64_t f, want_t *w)
 	*w = W(EINVAL);
 	switch (below(7)) {
 	case 0:
-		return f | (1ULL << (12 + below(52)));		/* unknown bit */
+		return f | (1ULL << (13 + below(51)));	/* unknown: bit 12 is the HTE clock */
 	case 1:
 		return f | dirs;
 	case 2:
