@@ -3,7 +3,7 @@
 #
 # Boot Debian's stock kernel for ARCH under QEMU (TCG) with a test
 # initramfs, capture the serial console to a log, and act as the guest's
-# "hands" while it runs: each "@@PRESS-BUTTON@@ <tag>" the guest prints is
+# "hands" while it runs: each "@@PRESS-BUTTON@@ <tag> @@" the guest prints is
 # answered once with the monitor command system_powerdown (on arm64 virt,
 # either boot, this pulses PL061 line 3 through QEMU's gpio-key).
 #
@@ -153,7 +153,10 @@ press_button() {
 watch_loop() {
 	local done_tags=" " tag deadline=$(($(date +%s) + TIMEOUT))
 	while [ -n "$SHELL_MODE" ] || kill -0 "$QPID" 2>/dev/null; do
-		for tag in $(grep -ao '@@PRESS-BUTTON@@ [^[:space:]]*' "$LOG" 2>/dev/null | tr -d '\r' | cut -d' ' -f2); do
+		# only whole requests: the log is read while the guest writes it,
+		# and a tag cut short would be pressed for once as it is and
+		# once in full
+		for tag in $(grep -ao '@@PRESS-BUTTON@@ [^[:space:]]* @@' "$LOG" 2>/dev/null | cut -d' ' -f2); do
 			case $done_tags in *" $tag "*) continue ;; esac
 			done_tags+="$tag "
 			press_button "$tag"

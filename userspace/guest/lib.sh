@@ -11,8 +11,9 @@
 # though each scenario runs in a subshell.
 #
 # Host requests (answered by userspace/qemu-run.sh while it watches the log):
-#   @@PRESS-BUTTON@@ <tag>   -> QEMU monitor "system_powerdown"; on arm64
-#                               virt that pulses PL061 line 3 (press_button)
+#   @@PRESS-BUTTON@@ <tag> @@ -> QEMU monitor "system_powerdown"; on arm64
+#                               virt that pulses PL061 line 3 (press_button);
+#                               the closing @@ tells the host the tag is whole
 
 RESULTS=${RESULTS:-/tmp/results}
 SCEN=${SCEN:-guest}
@@ -141,7 +142,7 @@ at_least() { [ "$(line_count "$1" ${3:+"$3"})" -ge "$2" ]; }
 press_button() {
 	_pn=$(($(cat /tmp/.press_n 2>/dev/null || echo 0) + 1))
 	echo "$_pn" >/tmp/.press_n
-	echo "@@PRESS-BUTTON@@ $1-$_pn"
+	echo "@@PRESS-BUTTON@@ $1-$_pn @@"
 }
 
 # dmesg_check [CHECK]: FAIL if the kernel log grew a splat since the
