@@ -19,8 +19,9 @@
 #                        UEFI firmware for virt (qemu-efi-aarch64) with ACPI
 #                        and no device tree (acpi=force)
 #   --append ARGS        more kernel command line (also $GPIOCLX_APPEND)
-#   --timeout SECS       hard limit (default $GPIOCLX_QEMU_TIMEOUT or 600: make check runs
-#                        guests beside builds, where a 60 s guest took 116 s)
+#   --timeout SECS       hard limit (default $GPIOCLX_QEMU_TIMEOUT or 900: make check runs
+#                        guests beside builds and other guests, where the amd64
+#                        guest with s10 once took 406 s)
 #   --follow             also stream the console to stdout while it runs
 #   --shell              interactive: console on this terminal, then a guest
 #                        shell (gpioclx.shell=1).  Leave with Ctrl-a x.
@@ -38,7 +39,7 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 . "$HERE/host-lib.sh"
 
 ARCH='' INITRD='' KERNEL=${KIMAGE:-} LOG='' RUN='' APPEND=${GPIOCLX_APPEND:-} BOOT=dt
-TIMEOUT=${GPIOCLX_QEMU_TIMEOUT:-600} FOLLOW='' SHELL_MODE=''
+TIMEOUT=${GPIOCLX_QEMU_TIMEOUT:-900} FOLLOW='' SHELL_MODE=''
 QPID='' TMPD='' T0='' TAILPID=
 
 usage() { sed -n '2,34s/^# \{0,1\}//p' "$0" >&2; exit 64; }
