@@ -35,6 +35,7 @@ static NTSTATUS fake_enter(struct fake_call *call)
 
 	call->irqs_off = irqs_disabled();
 	call->atomic = irqs_disabled();	/* sleeping is checked by might_sleep() */
+	call->preemptible = preemptible();
 	if (fake->ncall < FAKE_MAX_CALLS)
 		fake->calls[fake->ncall++] = *call;
 	if (fake->fail_at && call->cb == fake->fail_cb && n >= fake->fail_at &&

@@ -68,6 +68,7 @@ struct fake_call {
 	bool restore;			/* Start: RestoreContext; Stop: SaveContext */
 	bool irqs_off;			/* context the call ran in */
 	bool atomic;
+	bool preemptible;		/* meaningful with CONFIG_PREEMPT_COUNT */
 };
 
 struct fake_bank {

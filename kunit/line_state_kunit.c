@@ -304,7 +304,7 @@ static void state_concurrent_requests_in_one_bank(struct kunit *test)
 }
 
 /* Connect and Disconnect run at PASSIVE: not with interrupts off. */
-static void state_passive_callbacks_can_sleep(struct kunit *test)
+static void state_passive_callbacks_irqs_on(struct kunit *test)
 {
 	struct gpio_desc *desc;
 	const struct fake_call *c;
@@ -320,6 +320,32 @@ static void state_passive_callbacks_can_sleep(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, c);
 	KUNIT_EXPECT_FALSE(test, c->irqs_off);
 	KUNIT_EXPECT_FALSE(test, c->atomic);
+}
+
+/*
+ * A memory-mapped controller's Connect and Disconnect run without
+ * preemption, wherever they are called from: a caller that must not sleep
+ * (a direction change) waits for them by spinning, and a holder preempted
+ * in the middle once made such a caller on another CPU give up with
+ * -EBUSY (s10's four fuzzers on eight lines, two vCPUs).
+ */
+static void state_mm_passive_callbacks_not_preempted(struct kunit *test)
+{
+	struct gpio_desc *desc;
+	const struct fake_call *c;
+
+	if (!IS_ENABLED(CONFIG_PREEMPT_COUNT))
+		kunit_skip(test, "preemptible() needs CONFIG_PREEMPT_COUNT");
+	fake_start(test, NULL);
+	desc = fake_request(test, 1, GPIOD_ASIS);
+	KUNIT_ASSERT_EQ(test, gpiod_direction_output(desc, 1), 0);
+	c = fake_last(GPIOCLX_CB_CONNECT_IO);
+	KUNIT_ASSERT_NOT_NULL(test, c);
+	KUNIT_EXPECT_FALSE(test, c->preemptible);
+	fake_release(desc);
+	c = fake_last(GPIOCLX_CB_DISCONNECT_IO);
+	KUNIT_ASSERT_NOT_NULL(test, c);
+	KUNIT_EXPECT_FALSE(test, c->preemptible);
 }
 
 static void state_exit(struct kunit *test)
@@ -338,7 +364,8 @@ static struct kunit_case state_cases[] = {
 	KUNIT_CASE(state_not_supported_errno),
 	KUNIT_CASE(state_output_bias_goes_with_connect),
 	KUNIT_CASE(state_concurrent_requests_in_one_bank),
-	KUNIT_CASE(state_passive_callbacks_can_sleep),
+	KUNIT_CASE(state_passive_callbacks_irqs_on),
+	KUNIT_CASE(state_mm_passive_callbacks_not_preempted),
 	{}
 };
 

@@ -210,6 +210,7 @@ NTSTATUS WdfDeviceCreate(PWDFDEVICE_INIT *DeviceInit, PWDF_OBJECT_ATTRIBUTES Dev
 	ctrl->gdrv = init->gdrv;
 	ctrl->cb = &init->gdrv->packet;
 	mutex_init(&ctrl->passive_mutex);
+	raw_spin_lock_init(&ctrl->passive_lock);
 	ctrl->counters = devm_alloc_percpu(init->dev, struct gpioclx_counters);
 	if (!ctrl->counters)
 		return STATUS_INSUFFICIENT_RESOURCES;

@@ -224,11 +224,13 @@ struct gpioclx_controller {
 	bool started;
 
 	/*
-	 * Serialises the client's passive callbacks (Connect/Disconnect,
-	 * Enable/Disable): GpioClx runs only one at a time. See
-	 * gpioclx_passive_begin() for the contexts it is taken in.
+	 * Serialise the client's passive callbacks (Connect/Disconnect,
+	 * Enable/Disable): GpioClx runs only one at a time. The mutex for
+	 * serial controllers, the raw spinlock for memory-mapped ones; see
+	 * gpioclx_passive_begin().
 	 */
 	struct mutex passive_mutex;
+	raw_spinlock_t passive_lock;
 
 	struct gpio_chip gc;
 	struct dentry *debugfs;

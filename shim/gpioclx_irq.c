@@ -338,10 +338,10 @@ static NTSTATUS gpioclx_irq_client_enable(struct gpioclx_bank *bank, unsigned in
 
 /*
  * @may_sleep: process context, where a running debounce timer is waited
- * for and the passive lock is waited for. Elsewhere (irq_shutdown, under
- * the descriptor lock) a Disable that finds another passive call in
- * progress masks the line instead, under the bank lock, and is finished
- * in irq_release_resources.
+ * for. A Disable the passive lock refuses (gpioclx_passive_begin(): from
+ * an interrupt handler, or with interrupts off while another passive call
+ * runs) masks the line instead, under the bank lock, and is finished in
+ * irq_release_resources.
  */
 static void gpioclx_irq_client_disable(struct gpioclx_bank *bank, unsigned int pin,
 				       bool may_sleep)

@@ -10,6 +10,7 @@
  *    a time per controller (gpioclx_passive_begin()).
  */
 #include <linux/delay.h>
+#include <linux/irqflags.h>
 #include <linux/preempt.h>
 
 #include "gpioclx_internal.h"
@@ -44,9 +45,8 @@ void gpioclx_bank_unlock(struct gpioclx_bank *bank)
 }
 
 /*
- * How long a caller that must not sleep spins for a passive call in
- * progress (another line's Connect on another CPU takes microseconds)
- * before giving up.
+ * How long a caller with interrupts off spins for a passive call in
+ * progress on another CPU (a Connect takes microseconds) before giving up.
  */
 #define GPIOCLX_PASSIVE_SPIN_US 1000
 
@@ -56,19 +56,24 @@ void gpioclx_bank_unlock(struct gpioclx_bank *bank)
  * @may_sleep: the caller is known to run in process context
  *
  * GpioClx runs Connect/Disconnect and Enable/Disable one at a time, at
- * PASSIVE_LEVEL. Here they run under one mutex per controller. Serial
- * controllers are only ever reached where they may sleep (their gpio_chip
- * can_sleep, their irq_chip has a bus lock), and also hold the bank lock,
- * as GpioClx documents ("serialised by the bank wait lock"). A
- * memory-mapped controller's gpio_chip may be driven from atomic context
+ * PASSIVE_LEVEL. Serial controllers are only ever reached where they may
+ * sleep (their gpio_chip can_sleep, their irq_chip has a bus lock): they
+ * run under a mutex per controller and also hold the bank lock, as GpioClx
+ * documents ("serialised by the bank wait lock").
+ *
+ * A memory-mapped controller's gpio_chip may be driven from atomic context
  * (gpiolib's open-drain emulation, atomic consumers; irq_startup and
- * irq_shutdown under the descriptor's raw spinlock), so only the call
- * sites gpiolib documents as process context (@may_sleep: free, irq
- * resources) wait for the mutex; the others take it without sleeping,
- * spinning at most GPIOCLX_PASSIVE_SPIN_US, or fail with
- * STATUS_DEVICE_BUSY (logged). Either way the callback runs in the
- * caller's context: with interrupts on from the character device and
- * sysfs.
+ * irq_set_type under the descriptor's raw spinlock), so its passive calls
+ * run under a raw spinlock per controller, in the caller's context (with
+ * interrupts on from the character device and sysfs). The holder is never
+ * preempted, so a waiter on another CPU waits for one callback: a mutex
+ * here let a holder be preempted while a caller that could not sleep spun
+ * for it and gave up with -EBUSY. Callers with interrupts off (under an
+ * interrupt descriptor's lock, which that descriptor's interrupt takes)
+ * only try, for at most GPIOCLX_PASSIVE_SPIN_US: waiting there for a holder
+ * whose CPU is handling that very interrupt would never end. An interrupt
+ * handler, which may have interrupted the holder on its own CPU, is
+ * refused at once. Refusals return STATUS_DEVICE_BUSY, logged.
  *
  * Return: STATUS_SUCCESS with the lock held, or STATUS_DEVICE_BUSY.
  */
@@ -82,12 +87,12 @@ NTSTATUS gpioclx_passive_begin(struct gpioclx_bank *bank, bool may_sleep)
 		gpioclx_bank_lock(bank);
 		return STATUS_SUCCESS;
 	}
-	if (may_sleep) {
-		mutex_lock(&ctrl->passive_mutex);
+	if (may_sleep || (!in_interrupt() && !irqs_disabled())) {
+		raw_spin_lock(&ctrl->passive_lock);
 		return STATUS_SUCCESS;
 	}
 	for (spun = 0; !in_interrupt() && spun < GPIOCLX_PASSIVE_SPIN_US; spun++) {
-		if (mutex_trylock(&ctrl->passive_mutex))
+		if (raw_spin_trylock(&ctrl->passive_lock))
 			return STATUS_SUCCESS;
 		udelay(1);
 	}
@@ -101,8 +106,11 @@ void gpioclx_passive_end(struct gpioclx_bank *bank)
 {
 	struct gpioclx_controller *ctrl = bank->ctrl;
 
-	if (!ctrl->mm)
-		gpioclx_bank_unlock(bank);
+	if (ctrl->mm) {
+		raw_spin_unlock(&ctrl->passive_lock);
+		return;
+	}
+	gpioclx_bank_unlock(bank);
 	mutex_unlock(&ctrl->passive_mutex);
 }
 
