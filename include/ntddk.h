@@ -11,6 +11,7 @@
 
 #include "ntdef.h"
 #include "ntstatus.h"
+#include "devioctl.h"
 
 /*
  * WDK sources carry "#pragma alloc_text(PAGE, fn)" and pool tags written
@@ -75,6 +76,40 @@ NTSYSAPI VOID NTAPI RtlAssert(PVOID VoidFailedAssertion, PVOID VoidFileName,
 typedef struct _DRIVER_OBJECT DRIVER_OBJECT, *PDRIVER_OBJECT;
 /* gpioclx-api: DEVICE_OBJECT; not: opaque, and nothing hands a client one */
 typedef struct _DEVICE_OBJECT DEVICE_OBJECT, *PDEVICE_OBJECT;
+
+/*
+ * I/O manager objects a KMDF client names but never looks inside.
+ * gpioclx-api: FILE_OBJECT, MDL, IRP; not: opaque, and nothing hands a client one
+ */
+typedef struct _FILE_OBJECT FILE_OBJECT, *PFILE_OBJECT;
+typedef struct _MDL MDL, *PMDL;
+typedef struct _IRP IRP, *PIRP;
+
+/* Access rights and ZwCreateFile() parameters, as WdfIoTargetOpen() takes them. */
+typedef ULONG ACCESS_MASK, *PACCESS_MASK;
+#define GENERIC_READ 0x80000000U
+#define GENERIC_WRITE 0x40000000U
+#define GENERIC_EXECUTE 0x20000000U
+#define GENERIC_ALL 0x10000000U
+#define FILE_SHARE_READ 0x00000001
+#define FILE_SHARE_WRITE 0x00000002
+#define FILE_SHARE_DELETE 0x00000004
+#define FILE_ATTRIBUTE_NORMAL 0x00000080
+#define FILE_SUPERSEDE 0x00000000
+#define FILE_OPEN 0x00000001
+#define FILE_CREATE 0x00000002
+#define FILE_OPEN_IF 0x00000003
+#define FILE_OVERWRITE 0x00000004
+#define FILE_OVERWRITE_IF 0x00000005
+#define FILE_NON_DIRECTORY_FILE 0x00000040
+
+/* Pool types, as WdfMemoryCreate() takes them. */
+typedef enum _POOL_TYPE {
+	NonPagedPool = 0,
+	NonPagedPoolExecute = NonPagedPool,
+	PagedPool = 1,
+	NonPagedPoolNx = 512,
+} POOL_TYPE;
 
 typedef NTSTATUS DRIVER_INITIALIZE(_In_ PDRIVER_OBJECT DriverObject,
 				   _In_ PUNICODE_STRING RegistryPath);

@@ -114,6 +114,25 @@ typedef struct _UNICODE_STRING {
 } UNICODE_STRING, *PUNICODE_STRING;
 typedef const UNICODE_STRING *PCUNICODE_STRING;
 
+#define UNICODE_NULL ((WCHAR)0)
+
+/*
+ * A UNICODE_STRING and its buffer of _size WCHARs, on the stack (wdm.h).
+ * gpioclx-api: DECLARE_UNICODE_STRING_SIZE
+ */
+#define DECLARE_UNICODE_STRING_SIZE(_var, _size) \
+	WCHAR _var ## _buffer[_size]; \
+	UNICODE_STRING _var = { 0, (USHORT)((_size) * sizeof(WCHAR)), _var ## _buffer }
+
+/* gpioclx-api: RtlInitEmptyUnicodeString */
+FORCEINLINE VOID RtlInitEmptyUnicodeString(_Out_ PUNICODE_STRING UnicodeString,
+					   _In_ PWCHAR Buffer, _In_ USHORT BufferSize)
+{
+	UnicodeString->Length = 0;
+	UnicodeString->MaximumLength = BufferSize;
+	UnicodeString->Buffer = Buffer;
+}
+
 #define NT_SUCCESS(Status) (((NTSTATUS)(Status)) >= 0)
 #define NT_INFORMATION(Status) ((((ULONG)(Status)) >> 30) == 1)
 #define NT_WARNING(Status) ((((ULONG)(Status)) >> 30) == 2)

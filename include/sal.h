@@ -33,6 +33,8 @@
 #define _Outptr_opt_
 #define _Outptr_result_maybenull_
 #define _Outptr_result_bytebuffer_(size)
+#define _Outptr_opt_result_bytebuffer_(size)
+#define _Pre_writable_byte_size_(size)
 #define _Field_size_(size)
 #define _Field_size_opt_(size)
 #define _Field_size_bytes_(size)

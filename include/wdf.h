@@ -17,10 +17,18 @@
 	struct name##__ { int unused; }; \
 	typedef struct name##__ *name
 
-WDF_DECLARE_HANDLE(WDFOBJECT);
+/*
+ * WDFOBJECT is the WDK's untyped handle (HANDLE, a void pointer), so that
+ * WdfObjectDelete() and WDF_OBJECT_ATTRIBUTES.ParentObject take any typed
+ * handle without a cast, as they do in C with the WDK.
+ */
+typedef PVOID WDFOBJECT, *PWDFOBJECT;
 WDF_DECLARE_HANDLE(WDFDRIVER);
 WDF_DECLARE_HANDLE(WDFDEVICE);
 WDF_DECLARE_HANDLE(WDFCMRESLIST);
+WDF_DECLARE_HANDLE(WDFIOTARGET);
+WDF_DECLARE_HANDLE(WDFMEMORY);
+WDF_DECLARE_HANDLE(WDFREQUEST);
 
 typedef struct WDFDEVICE_INIT WDFDEVICE_INIT, *PWDFDEVICE_INIT;
 
@@ -50,6 +58,16 @@ typedef enum _WDF_SYNCHRONIZATION_SCOPE {
 
 typedef struct _WDF_OBJECT_CONTEXT_TYPE_INFO WDF_OBJECT_CONTEXT_TYPE_INFO;
 typedef const WDF_OBJECT_CONTEXT_TYPE_INFO *PCWDF_OBJECT_CONTEXT_TYPE_INFO;
+typedef PCWDF_OBJECT_CONTEXT_TYPE_INFO (__cdecl *PFN_GET_UNIQUE_CONTEXT_TYPE)(VOID);
+
+/* What WDF_DECLARE_CONTEXT_TYPE*() declares for a context type (wdfobject.h). */
+struct _WDF_OBJECT_CONTEXT_TYPE_INFO {
+	ULONG Size;
+	PCHAR ContextName;
+	SIZE_T ContextSize;
+	PCWDF_OBJECT_CONTEXT_TYPE_INFO UniqueType;
+	PFN_GET_UNIQUE_CONTEXT_TYPE EvtDriverGetUniqueContextType;
+};
 
 typedef struct _WDF_OBJECT_ATTRIBUTES {
 	ULONG Size;
@@ -171,5 +189,10 @@ ULONG WdfCmResourceListGetCount(_In_ WDFCMRESLIST List);
 _IRQL_requires_max_(DISPATCH_LEVEL)
 PCM_PARTIAL_RESOURCE_DESCRIPTOR WdfCmResourceListGetDescriptor(_In_ WDFCMRESLIST List,
 							       _In_ ULONG Index);
+
+#include "wdfobject.h"
+#include "wdfmemory.h"
+#include "wdfrequest.h"
+#include "wdfiotarget.h"
 
 #endif /* GPIOCLX_WDF_H */

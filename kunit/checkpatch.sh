@@ -13,7 +13,9 @@
 #   include/             the WDK's own names and declarations: typedef'd
 #                        structs and function types, SAL annotations between
 #                        a function type's name and its parameters, volatile
-#                        register pointers, X-macros of the ABI table, and no
+#                        register pointers, X-macros of the ABI table, macros
+#                        that declare (DECLARE_UNICODE_STRING_SIZE) or define a
+#                        function (WDF_DECLARE_CONTEXT_TYPE_WITH_NAME), and no
 #                        kernel macros (the headers build outside a kernel)
 #   drivers/*/ (client)  WDK-style typedef'd context structures
 #   shim/gpioclx_mmio.c  the NT register accessors' volatile signatures
@@ -50,7 +52,7 @@ fi
 ignores_for() {
 	case "$1" in
 	include/*)
-		echo NEW_TYPEDEFS,SPACING,LINE_SPACING,VOLATILE,COMPLEX_MACRO,TRAILING_SEMICOLON,DO_WHILE_MACRO_WITH_TRAILING_SEMICOLON,PREFER_DEFINED_ATTRIBUTE_MACRO ;;
+		echo NEW_TYPEDEFS,SPACING,LINE_SPACING,VOLATILE,COMPLEX_MACRO,TRAILING_SEMICOLON,DO_WHILE_MACRO_WITH_TRAILING_SEMICOLON,PREFER_DEFINED_ATTRIBUTE_MACRO,MULTISTATEMENT_MACRO_USE_DO_WHILE,MACRO_WITH_FLOW_CONTROL ;;
 	shim/gpioclx_mmio.c)
 		echo VOLATILE ;;
 	shim/gpioclx_compat.h)

@@ -289,7 +289,9 @@ class Surface:
         tmp = Path(tempfile.mkdtemp(prefix='wdk-api-'))
         try:
             all_c = tmp / 'all.c'
-            all_c.write_text(''.join(f'#include <{h.name}>\n' for h in self.headers))
+            # with the helpers a WDK header declares only on request
+            all_c.write_text('#define RESHUB_USE_HELPER_ROUTINES\n' +
+                             ''.join(f'#include <{h.name}>\n' for h in self.headers))
             base = [CC, '-std=gnu11', '-nostdinc', '-I', str(self.include)]
             r = run(base + ['-fsyntax-only', '-aux-info', str(tmp / 'aux'), str(all_c)])
             if r.returncode:

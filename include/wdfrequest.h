@@ -1,0 +1,73 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * wdfrequest.h - WDFREQUEST objects a client creates to send I/O, and the
+ * options of a send. Included by <wdf.h>.
+ */
+#ifndef GPIOCLX_WDFREQUEST_H
+#define GPIOCLX_WDFREQUEST_H
+
+typedef enum _WDF_REQUEST_REUSE_FLAGS {
+	WDF_REQUEST_REUSE_NO_FLAGS = 0x00000000,
+	WDF_REQUEST_REUSE_SET_NEW_IRP = 0x00000001,
+} WDF_REQUEST_REUSE_FLAGS;
+
+/* gpioclx-api: WDF_REQUEST_REUSE_PARAMS, WDF_REQUEST_REUSE_PARAMS_INIT */
+typedef struct _WDF_REQUEST_REUSE_PARAMS {
+	ULONG Size;
+	ULONG Flags;
+	NTSTATUS Status;
+	PIRP NewIrp;
+} WDF_REQUEST_REUSE_PARAMS, *PWDF_REQUEST_REUSE_PARAMS;
+
+FORCEINLINE VOID WDF_REQUEST_REUSE_PARAMS_INIT(_Out_ PWDF_REQUEST_REUSE_PARAMS Params,
+					       _In_ ULONG Flags, _In_ NTSTATUS Status)
+{
+	RtlZeroMemory(Params, sizeof(WDF_REQUEST_REUSE_PARAMS));
+	Params->Size = sizeof(WDF_REQUEST_REUSE_PARAMS);
+	Params->Flags = Flags;
+	Params->Status = Status;
+}
+
+typedef enum _WDF_REQUEST_SEND_OPTIONS_FLAGS {
+	WDF_REQUEST_SEND_OPTION_TIMEOUT = 0x00000001,
+	WDF_REQUEST_SEND_OPTION_SYNCHRONOUS = 0x00000002,
+	WDF_REQUEST_SEND_OPTION_IGNORE_TARGET_STATE = 0x00000004,
+	WDF_REQUEST_SEND_OPTION_SEND_AND_FORGET = 0x00000008,
+	WDF_REQUEST_SEND_OPTION_IMPERSONATE_CLIENT = 0x00000010,
+	WDF_REQUEST_SEND_OPTION_IMPERSONATION_IGNORE_FAILURE = 0x00000020,
+} WDF_REQUEST_SEND_OPTIONS_FLAGS;
+
+/*
+ * gpioclx-api: WDF_REQUEST_SEND_OPTIONS, WDF_REQUEST_SEND_OPTIONS_INIT,
+ *	WDF_REQUEST_SEND_OPTIONS_SET_TIMEOUT; partly: Size is checked, the timeout is the I2C
+ *	adapter's own (i2c_adapter.timeout), not the one given
+ */
+typedef struct _WDF_REQUEST_SEND_OPTIONS {
+	ULONG Size;
+	ULONG Flags;
+	LONGLONG Timeout;
+} WDF_REQUEST_SEND_OPTIONS, *PWDF_REQUEST_SEND_OPTIONS;
+
+FORCEINLINE VOID WDF_REQUEST_SEND_OPTIONS_INIT(_Out_ PWDF_REQUEST_SEND_OPTIONS Options,
+					       _In_ ULONG Flags)
+{
+	RtlZeroMemory(Options, sizeof(WDF_REQUEST_SEND_OPTIONS));
+	Options->Size = sizeof(WDF_REQUEST_SEND_OPTIONS);
+	Options->Flags = Flags;
+}
+
+FORCEINLINE VOID WDF_REQUEST_SEND_OPTIONS_SET_TIMEOUT(_Inout_ PWDF_REQUEST_SEND_OPTIONS Options,
+						      _In_ LONGLONG Timeout)
+{
+	Options->Flags |= WDF_REQUEST_SEND_OPTION_TIMEOUT;
+	Options->Timeout = Timeout;
+}
+
+_Must_inspect_result_ _IRQL_requires_max_(DISPATCH_LEVEL)
+NTSTATUS WdfRequestCreate(_In_opt_ PWDF_OBJECT_ATTRIBUTES RequestAttributes,
+			  _In_opt_ WDFIOTARGET IoTarget, _Out_ WDFREQUEST *Request);
+
+_Must_inspect_result_ _IRQL_requires_max_(DISPATCH_LEVEL)
+NTSTATUS WdfRequestReuse(_In_ WDFREQUEST Request, _In_ PWDF_REQUEST_REUSE_PARAMS ReuseParams);
+
+#endif /* GPIOCLX_WDFREQUEST_H */
