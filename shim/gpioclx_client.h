@@ -19,7 +19,9 @@
  * At module init the shim calls the client's DriverEntry (which creates its
  * WDF driver and registers its GpioClx callbacks), then registers a
  * platform driver (and an AMBA driver when amba_ids is set) with the match
- * tables. At probe it calls the client's EvtDriverDeviceAdd and brings the
+ * tables; a serially connected controller sets i2c_id_table instead, and
+ * gets an i2c_driver with the same of_ and acpi_ tables (its controller is
+ * an i2c_client, its interrupt the client's irq). At probe it calls the client's EvtDriverDeviceAdd and brings the
  * controller up; at module exit it unbinds every device, calls the client's
  * EvtDriverUnload and forgets the registration.
  *
@@ -35,6 +37,7 @@
 
 #include <linux/acpi.h>
 #include <linux/amba/bus.h>
+#include <linux/i2c.h>
 #include <linux/module.h>
 #include <linux/mod_devicetable.h>
 #include <linux/platform_device.h>
@@ -53,12 +56,17 @@ struct gpioclx_client_driver {
 	const struct platform_device_id *id_table;
 	/* Primecell peripherals enumerate on the AMBA bus under DT and ACPI. */
 	const struct amba_id *amba_ids;
+	/* Set for a controller on I2C: an i2c_driver instead of a platform driver. */
+	const struct i2c_device_id *i2c_id_table;
 
 	/* private: filled by gpioclx_client_driver_register() */
 	struct gpioclx_driver *gdrv;
 	struct platform_driver platform;
 #if IS_ENABLED(CONFIG_ARM_AMBA)
 	struct amba_driver amba;
+#endif
+#if IS_ENABLED(CONFIG_I2C)
+	struct i2c_driver i2c;
 #endif
 };
 

@@ -106,4 +106,14 @@ void acpi_gpiochip_free_interrupts(struct gpio_chip *chip);
 static inline void gpioclx_acpi_free_events(struct gpio_chip *gc) { }
 #endif
 
+/*
+ * i2c_driver.probe lost its i2c_device_id argument in 6.3 (probe_new, the
+ * one-argument form, went in 6.6).
+ */
+#if KERNEL_VERSION(6, 3, 0) <= LINUX_VERSION_CODE
+#define gpioclx_i2c_set_probe(idrv, fn) ((idrv)->probe = (fn))
+#else
+#define gpioclx_i2c_set_probe(idrv, fn) ((idrv)->probe_new = (fn))
+#endif
+
 #endif /* GPIOCLX_COMPAT_H */

@@ -13,6 +13,7 @@
 #include <linux/slab.h>
 
 #include "gpioclx_internal.h"
+#include "gpioclx_object.h"
 
 static int gpioclx_fail(struct gpioclx_controller *ctrl, enum gpioclx_cb cb, NTSTATUS status)
 {
@@ -24,16 +25,21 @@ static int gpioclx_fail(struct gpioclx_controller *ctrl, enum gpioclx_cb cb, NTS
 
 /*
  * The raw and translated CM resource lists: memory resources first, then
- * interrupts in resource order (the n-th serves bank n by default). Raw
- * interrupts carry the hardware irq number, translated ones the Linux irq.
+ * serial bus connections, then interrupts in resource order (the n-th
+ * serves bank n by default). Raw interrupts carry the hardware irq number,
+ * translated ones the Linux irq.
  * gpioclx-api: CmResourceTypePort, CmResourceTypeDma, CmResourceTypeDeviceSpecific,
- *	CmResourceTypeBusNumber, CmResourceTypeMemoryLarge, CmResourceTypeConnection; not: the
- *	lists hold memory and interrupt resources only
+ *	CmResourceTypeBusNumber, CmResourceTypeMemoryLarge; not: the lists hold memory,
+ *	connection and interrupt resources only
+ * gpioclx-api: CmResourceTypeConnection, CM_RESOURCE_CONNECTION_CLASS_SERIAL,
+ *	CM_RESOURCE_CONNECTION_TYPE_SERIAL_I2C; linux: a controller bound as an i2c_client gets one,
+ *	its own connection id (gpioclx_connection.c)
  */
 static int gpioclx_build_resources(struct gpioclx_controller *ctrl, const struct resource *mem,
-				   unsigned int nmem, const int *irqs, unsigned int nirqs)
+				   unsigned int nmem, const u64 *conns, unsigned int nconns,
+				   const int *irqs, unsigned int nirqs)
 {
-	unsigned int i, n = nmem + nirqs;
+	unsigned int i, n = nmem + nconns + nirqs;
 	CM_PARTIAL_RESOURCE_DESCRIPTOR *raw, *xlat;
 
 	raw = devm_kcalloc(ctrl->dev, n ?: 1, sizeof(*raw), GFP_KERNEL);
@@ -50,8 +56,20 @@ static int gpioclx_build_resources(struct gpioclx_controller *ctrl, const struct
 		xlat[i].u.Memory.Length = resource_size(&mem[i]);
 		raw[i] = xlat[i];
 	}
+	for (i = 0; i < nconns; i++) {
+		CM_PARTIAL_RESOURCE_DESCRIPTOR *t = &xlat[nmem + i];
+
+		t->Type = CmResourceTypeConnection;
+		t->ShareDisposition = CmResourceShareDeviceExclusive;
+		t->u.Connection.Class = CM_RESOURCE_CONNECTION_CLASS_SERIAL;
+		t->u.Connection.Type = CM_RESOURCE_CONNECTION_TYPE_SERIAL_I2C;
+		t->u.Connection.IdLowPart = lower_32_bits(conns[i]);
+		t->u.Connection.IdHighPart = upper_32_bits(conns[i]);
+		raw[nmem + i] = *t;
+	}
 	for (i = 0; i < nirqs; i++) {
-		CM_PARTIAL_RESOURCE_DESCRIPTOR *r = &raw[nmem + i], *t = &xlat[nmem + i];
+		unsigned int at = nmem + nconns + i;
+		CM_PARTIAL_RESOURCE_DESCRIPTOR *r = &raw[at], *t = &xlat[at];
 		struct irq_data *d = irq_get_irq_data(irqs[i]);
 
 		t->Type = CmResourceTypeInterrupt;
@@ -131,6 +149,8 @@ static int gpioclx_banks_init(struct gpioclx_controller *ctrl)
  * @gdrv: the client driver that matched it
  * @mem: its memory resources
  * @nmem: how many
+ * @conns: the resource hub ids of its serial bus connections
+ * @nconns: how many
  * @irqs: its interrupts, as Linux irq numbers, in resource order
  * @nirqs: how many
  *
@@ -142,6 +162,7 @@ static int gpioclx_banks_init(struct gpioclx_controller *ctrl)
  */
 int gpioclx_controller_probe(struct device *dev, struct gpioclx_driver *gdrv,
 			     struct resource *mem, unsigned int nmem,
+			     const u64 *conns, unsigned int nconns,
 			     const int *irqs, unsigned int nirqs)
 {
 	struct WDFDEVICE_INIT init = { .dev = dev, .gdrv = gdrv };
@@ -162,7 +183,7 @@ int gpioclx_controller_probe(struct device *dev, struct gpioclx_driver *gdrv,
 		return dev_err_probe(dev, -EINVAL,
 				     "EvtDriverDeviceAdd succeeded without WdfDeviceCreate\n");
 
-	ret = gpioclx_build_resources(ctrl, mem, nmem, irqs, nirqs);
+	ret = gpioclx_build_resources(ctrl, mem, nmem, conns, nconns, irqs, nirqs);
 	if (ret)
 		return ret;
 	for (i = 0; i < nmem; i++)
@@ -233,6 +254,7 @@ err_stop:
 	dev_set_drvdata(dev, NULL);
 err_release:
 	gpioclx_release(ctrl);
+	gpioclx_object_delete_children(ctrl);
 	return ret;
 }
 
@@ -260,5 +282,7 @@ void gpioclx_controller_remove(struct device *dev)
 	gpioclx_stop(ctrl);
 	gpioclx_pm_removed(ctrl);
 	gpioclx_release(ctrl);
+	/* WDF deletes the device's child objects (the client's I/O targets) after release */
+	gpioclx_object_delete_children(ctrl);
 	dev_set_drvdata(dev, NULL);
 }

@@ -52,14 +52,12 @@ struct gpioclx_driver *gpioclx_driver_lookup(WDFDRIVER driver)
  * gpioclx-api: WDF_DRIVER_CONFIG.EvtDriverUnload; linux: called at module exit, after every
  *	device is unbound
  * gpioclx-api: WDF_DRIVER_CONFIG.DriverInitFlags; not: ignored
- * Of the WDF_OBJECT_ATTRIBUTES here and in WdfDeviceCreate() only Size is checked:
- * gpioclx-api: WDF_OBJECT_ATTRIBUTES.EvtCleanupCallback,
- *	WDF_OBJECT_ATTRIBUTES.EvtDestroyCallback; not: never called
- * gpioclx-api: WDF_OBJECT_ATTRIBUTES.ContextSizeOverride, WDF_OBJECT_ATTRIBUTES.ContextTypeInfo;
- *	not: ignored: no WDF object contexts (the client's context is the ControllerContextSize
- *	block of its registration packet)
- * gpioclx-api: WDF_OBJECT_ATTRIBUTES.ParentObject, WDF_OBJECT_ATTRIBUTES.ExecutionLevel,
- *	WDF_OBJECT_ATTRIBUTES.SynchronizationScope; not: ignored
+ * Of the WDF_OBJECT_ATTRIBUTES here and in WdfDeviceCreate() only Size is checked: no
+ * callbacks or contexts on the driver and device objects (the client's context is the
+ * ControllerContextSize block of its registration packet); the objects a client creates
+ * itself have them (gpioclx_object.c).
+ * gpioclx-api: WDF_OBJECT_ATTRIBUTES.ExecutionLevel, WDF_OBJECT_ATTRIBUTES.SynchronizationScope;
+ *	not: ignored
  */
 NTSTATUS WdfDriverCreate(PDRIVER_OBJECT DriverObject, PCUNICODE_STRING RegistryPath,
 			 PWDF_OBJECT_ATTRIBUTES DriverAttributes,
@@ -284,7 +282,7 @@ static struct gpioclx_driver *gpioclx_driver_of_platform(struct platform_device 
 static DEFINE_SPINLOCK(gpioclx_probe_record_lock);
 
 /* Remember how the probe of @dev ended, for gpioclx_client_probe_result(). */
-static int gpioclx_note_probe(struct gpioclx_driver *gdrv, struct device *dev, int ret)
+int gpioclx_note_probe(struct gpioclx_driver *gdrv, struct device *dev, int ret)
 {
 	spin_lock(&gpioclx_probe_record_lock);
 	gdrv->probed_dev = dev;
@@ -314,7 +312,7 @@ static int gpioclx_platform_probe(struct platform_device *pdev)
 		irqs[nirqs++] = irq;
 	}
 	return gpioclx_note_probe(gdrv, &pdev->dev,
-				  gpioclx_controller_probe(&pdev->dev, gdrv, mem, nmem,
+				  gpioclx_controller_probe(&pdev->dev, gdrv, mem, nmem, NULL, 0,
 							   irqs, nirqs));
 }
 
@@ -343,7 +341,7 @@ static int gpioclx_amba_probe(struct amba_device *adev, const struct amba_id *id
 		nirqs++;
 	}
 	ret = gpioclx_note_probe(glue->gdrv, &adev->dev,
-				 gpioclx_controller_probe(&adev->dev, glue->gdrv, &adev->res, 1,
+				 gpioclx_controller_probe(&adev->dev, glue->gdrv, &adev->res, 1, NULL, 0,
 							  irqs, nirqs));
 	ctrl = ret ? NULL : dev_get_drvdata(&adev->dev);
 	if (ctrl && ctrl->runtime_pm)
@@ -422,6 +420,12 @@ int gpioclx_client_driver_register(struct gpioclx_client_driver *drv, struct mod
 		goto err_forget;
 	}
 
+	if (drv->i2c_id_table) {
+		ret = gpioclx_i2c_driver_register(drv, owner);
+		if (ret)
+			goto err_forget;
+		return 0;
+	}
 	drv->platform.probe = gpioclx_platform_probe;
 	gpioclx_platform_set_remove(&drv->platform, gpioclx_platform_remove);
 	drv->platform.driver.name = drv->name;
@@ -482,7 +486,10 @@ int gpioclx_client_probe_result(struct gpioclx_client_driver *drv, struct device
 
 	/* dev->driver under device_lock: device_is_bound() is not exported in 6.1 */
 	device_lock(dev);
-	bound = dev->driver == &drv->platform.driver;
+	bound = !drv->i2c_id_table && dev->driver == &drv->platform.driver;
+#if IS_ENABLED(CONFIG_I2C)
+	bound |= drv->i2c_id_table && dev->driver == &drv->i2c.driver;
+#endif
 #if IS_ENABLED(CONFIG_ARM_AMBA)
 	bound |= drv->amba_ids && dev->driver == &drv->amba.drv;
 #endif
@@ -511,11 +518,15 @@ void gpioclx_client_driver_unregister(struct gpioclx_client_driver *drv)
 
 	if (!gdrv)
 		return;
+	if (drv->i2c_id_table) {
+		gpioclx_i2c_driver_unregister(drv);
+	} else {
 #if IS_ENABLED(CONFIG_ARM_AMBA)
-	if (drv->amba_ids)
-		amba_driver_unregister(&drv->amba);
+		if (drv->amba_ids)
+			amba_driver_unregister(&drv->amba);
 #endif
-	platform_driver_unregister(&drv->platform);
+		platform_driver_unregister(&drv->platform);
+	}
 	if (gdrv->config.EvtDriverUnload)
 		gdrv->config.EvtDriverUnload((WDFDRIVER)gdrv);
 	if (gdrv->registered)

@@ -387,6 +387,7 @@ void gpioclx_debounce_start(struct gpioclx_bank *bank, unsigned int pin);
 /* gpioclx_controller.c */
 int gpioclx_controller_probe(struct device *dev, struct gpioclx_driver *gdrv,
 			     struct resource *mem, unsigned int nmem,
+			     const u64 *conns, unsigned int nconns,
 			     const int *irqs, unsigned int nirqs);
 void gpioclx_controller_remove(struct device *dev);
 
@@ -396,6 +397,24 @@ NTSTATUS gpioclx_basic_info_validate(struct gpioclx_controller *ctrl);
 
 /* gpioclx_driver.c */
 struct gpioclx_driver *gpioclx_driver_lookup(WDFDRIVER driver);
+int gpioclx_note_probe(struct gpioclx_driver *gdrv, struct device *dev, int ret);
+
+/* gpioclx_i2c_driver.c: the i2c_driver flavour of a client's glue */
+#if IS_ENABLED(CONFIG_I2C)
+int gpioclx_i2c_driver_register(struct gpioclx_client_driver *drv, struct module *owner);
+void gpioclx_i2c_driver_unregister(struct gpioclx_client_driver *drv);
+#else
+static inline int gpioclx_i2c_driver_register(struct gpioclx_client_driver *drv,
+					      struct module *owner)
+{
+	pr_err("gpioclx: %s: a controller on I2C, in a kernel without I2C\n", drv->name);
+	return -ENODEV;
+}
+
+static inline void gpioclx_i2c_driver_unregister(struct gpioclx_client_driver *drv)
+{
+}
+#endif
 
 /* gpioclx_debugfs.c */
 void gpioclx_debugfs_add(struct gpioclx_controller *ctrl);

@@ -7,6 +7,7 @@
 #include <linux/module.h>
 
 #include "gpioclx_internal.h"
+#include "gpioclx_object.h"
 
 static int __init gpioclx_init(void)
 {
@@ -17,6 +18,7 @@ module_init(gpioclx_init);
 
 static void __exit gpioclx_exit(void)
 {
+	gpioclx_object_delete_all();
 	gpioclx_debugfs_exit();
 }
 module_exit(gpioclx_exit);
