@@ -7,6 +7,8 @@
 #ifndef GPIOCLX_DEVIOCTL_H
 #define GPIOCLX_DEVIOCTL_H
 
+#include "ntdef.h"
+
 /* gpioclx-api: CTL_CODE; linux: a constant, compared by the I/O target's dispatch */
 #define CTL_CODE(DeviceType, Function, Method, Access) \
 	(((ULONG)(DeviceType) << 16) | ((ULONG)(Access) << 14) | ((ULONG)(Function) << 2) | \

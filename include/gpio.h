@@ -11,12 +11,9 @@
 #define GPIOCLX_GPIO_IOCTL_H
 
 #include "ntdef.h"
+#include "devioctl.h"
 
 #define FILE_DEVICE_GPIO 0x00000048
-#define METHOD_BUFFERED 0
-#define FILE_ANY_ACCESS 0
-#define CTL_CODE(DeviceType, Function, Method, Access) \
-	(((DeviceType) << 16) | ((Access) << 14) | ((Function) << 2) | (Method))
 
 #define IOCTL_GPIO_READ_PINS \
 	CTL_CODE(FILE_DEVICE_GPIO, 0, METHOD_BUFFERED, FILE_ANY_ACCESS)

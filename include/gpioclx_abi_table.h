@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * gpioclx_abi_table.h - the WDK layout of every structure and the value of
- * every constant in gpioclx.h, ntddk.h and wdf.h, as checks.
+ * every constant in gpioclx.h, ntddk.h and wdf.h (and the serial client's
+ * spb.h, reshub.h and WDF object headers), as checks.
  *
  * Not part of the client API. The hosted layout test and the KUnit layout
  * suite both include this file, so the same facts are checked by the host
@@ -18,6 +19,9 @@
 
 #include "gpioclx.h"
 #include "gpio.h"
+#define RESHUB_USE_HELPER_ROUTINES
+#include "reshub.h"
+#include "spb.h"
 
 /* X(type, size) */
 #define GPIOCLX_ABI_SIZES(X) \
@@ -77,7 +81,19 @@
 	X(CM_PARTIAL_RESOURCE_DESCRIPTOR, 20) \
 	X(PO_FX_COMPONENT_IDLE_STATE, 24) \
 	X(WDF_DRIVER_CONFIG, 32) \
-	X(WDF_OBJECT_ATTRIBUTES, 56)
+	X(WDF_OBJECT_ATTRIBUTES, 56) \
+	X(UNICODE_STRING, 16) \
+	X(WDF_OBJECT_CONTEXT_TYPE_INFO, 40) \
+	X(WDF_IO_TARGET_OPEN_PARAMS, 136) \
+	X(WDF_MEMORY_DESCRIPTOR, 24) \
+	X(WDFMEMORY_OFFSET, 16) \
+	X(WDF_REQUEST_SEND_OPTIONS, 16) \
+	X(WDF_REQUEST_REUSE_PARAMS, 24) \
+	X(SPB_TRANSFER_DIRECTION, 4) \
+	X(SPB_TRANSFER_BUFFER_LIST_ENTRY, 16) \
+	X(SPB_TRANSFER_BUFFER, 24) \
+	X(SPB_TRANSFER_LIST_ENTRY, 32) \
+	X(SPB_TRANSFER_LIST, 48)
 
 /* X(type, field, offset, size of the field) */
 #define GPIOCLX_ABI_OFFSETS(X) \
@@ -231,7 +247,67 @@
 	X(CM_PARTIAL_RESOURCE_DESCRIPTOR, u.Interrupt.Group, 6, 2) \
 	X(CM_PARTIAL_RESOURCE_DESCRIPTOR, u.Interrupt.Vector, 8, 4) \
 	X(CM_PARTIAL_RESOURCE_DESCRIPTOR, u.Interrupt.Affinity, 12, 8) \
+	X(CM_PARTIAL_RESOURCE_DESCRIPTOR, u.Connection.Class, 4, 1) \
+	X(CM_PARTIAL_RESOURCE_DESCRIPTOR, u.Connection.Type, 5, 1) \
+	X(CM_PARTIAL_RESOURCE_DESCRIPTOR, u.Connection.Reserved1, 6, 1) \
+	X(CM_PARTIAL_RESOURCE_DESCRIPTOR, u.Connection.Reserved2, 7, 1) \
 	X(CM_PARTIAL_RESOURCE_DESCRIPTOR, u.Connection.IdLowPart, 8, 4) \
+	X(CM_PARTIAL_RESOURCE_DESCRIPTOR, u.Connection.IdHighPart, 12, 4) \
+	X(WDF_OBJECT_CONTEXT_TYPE_INFO, Size, 0, 4) \
+	X(WDF_OBJECT_CONTEXT_TYPE_INFO, ContextName, 8, 8) \
+	X(WDF_OBJECT_CONTEXT_TYPE_INFO, ContextSize, 16, 8) \
+	X(WDF_OBJECT_CONTEXT_TYPE_INFO, UniqueType, 24, 8) \
+	X(WDF_OBJECT_CONTEXT_TYPE_INFO, EvtDriverGetUniqueContextType, 32, 8) \
+	X(WDF_IO_TARGET_OPEN_PARAMS, Size, 0, 4) \
+	X(WDF_IO_TARGET_OPEN_PARAMS, Type, 4, 4) \
+	X(WDF_IO_TARGET_OPEN_PARAMS, EvtIoTargetQueryRemove, 8, 8) \
+	X(WDF_IO_TARGET_OPEN_PARAMS, EvtIoTargetRemoveCanceled, 16, 8) \
+	X(WDF_IO_TARGET_OPEN_PARAMS, EvtIoTargetRemoveComplete, 24, 8) \
+	X(WDF_IO_TARGET_OPEN_PARAMS, TargetDeviceObject, 32, 8) \
+	X(WDF_IO_TARGET_OPEN_PARAMS, TargetFileObject, 40, 8) \
+	X(WDF_IO_TARGET_OPEN_PARAMS, TargetDeviceName, 48, 16) \
+	X(WDF_IO_TARGET_OPEN_PARAMS, DesiredAccess, 64, 4) \
+	X(WDF_IO_TARGET_OPEN_PARAMS, ShareAccess, 68, 4) \
+	X(WDF_IO_TARGET_OPEN_PARAMS, FileAttributes, 72, 4) \
+	X(WDF_IO_TARGET_OPEN_PARAMS, CreateDisposition, 76, 4) \
+	X(WDF_IO_TARGET_OPEN_PARAMS, CreateOptions, 80, 4) \
+	X(WDF_IO_TARGET_OPEN_PARAMS, EaBuffer, 88, 8) \
+	X(WDF_IO_TARGET_OPEN_PARAMS, EaBufferLength, 96, 4) \
+	X(WDF_IO_TARGET_OPEN_PARAMS, AllocationSize, 104, 8) \
+	X(WDF_IO_TARGET_OPEN_PARAMS, FileInformation, 112, 4) \
+	X(WDF_IO_TARGET_OPEN_PARAMS, FileName, 120, 16) \
+	X(WDF_MEMORY_DESCRIPTOR, Type, 0, 4) \
+	X(WDF_MEMORY_DESCRIPTOR, u.BufferType.Buffer, 8, 8) \
+	X(WDF_MEMORY_DESCRIPTOR, u.BufferType.Length, 16, 4) \
+	X(WDF_MEMORY_DESCRIPTOR, u.MdlType.Mdl, 8, 8) \
+	X(WDF_MEMORY_DESCRIPTOR, u.MdlType.BufferLength, 16, 4) \
+	X(WDF_MEMORY_DESCRIPTOR, u.HandleType.Memory, 8, 8) \
+	X(WDF_MEMORY_DESCRIPTOR, u.HandleType.Offsets, 16, 8) \
+	X(WDFMEMORY_OFFSET, BufferOffset, 0, 8) \
+	X(WDFMEMORY_OFFSET, BufferLength, 8, 8) \
+	X(WDF_REQUEST_SEND_OPTIONS, Size, 0, 4) \
+	X(WDF_REQUEST_SEND_OPTIONS, Flags, 4, 4) \
+	X(WDF_REQUEST_SEND_OPTIONS, Timeout, 8, 8) \
+	X(WDF_REQUEST_REUSE_PARAMS, Size, 0, 4) \
+	X(WDF_REQUEST_REUSE_PARAMS, Flags, 4, 4) \
+	X(WDF_REQUEST_REUSE_PARAMS, Status, 8, 4) \
+	X(WDF_REQUEST_REUSE_PARAMS, NewIrp, 16, 8) \
+	X(SPB_TRANSFER_BUFFER_LIST_ENTRY, Buffer, 0, 8) \
+	X(SPB_TRANSFER_BUFFER_LIST_ENTRY, BufferCb, 8, 4) \
+	X(SPB_TRANSFER_BUFFER, Format, 0, 4) \
+	X(SPB_TRANSFER_BUFFER, Simple, 8, 16) \
+	X(SPB_TRANSFER_BUFFER, Simple.Buffer, 8, 8) \
+	X(SPB_TRANSFER_BUFFER, Simple.BufferCb, 16, 4) \
+	X(SPB_TRANSFER_BUFFER, BufferList.List, 8, 8) \
+	X(SPB_TRANSFER_BUFFER, BufferList.ListCe, 16, 4) \
+	X(SPB_TRANSFER_BUFFER, Mdl, 8, 8) \
+	X(SPB_TRANSFER_LIST_ENTRY, Direction, 0, 4) \
+	X(SPB_TRANSFER_LIST_ENTRY, DelayInUs, 4, 4) \
+	X(SPB_TRANSFER_LIST_ENTRY, Buffer, 8, 24) \
+	X(SPB_TRANSFER_LIST, Size, 0, 4) \
+	X(SPB_TRANSFER_LIST, Reserved, 4, 4) \
+	X(SPB_TRANSFER_LIST, TransferCount, 8, 4) \
+	X(SPB_TRANSFER_LIST, Transfers, 16, 32) \
 	X(WDF_DRIVER_CONFIG, Size, 0, 4) \
 	X(WDF_DRIVER_CONFIG, EvtDriverDeviceAdd, 8, 8) \
 	X(WDF_DRIVER_CONFIG, EvtDriverUnload, 16, 8) \
@@ -327,7 +403,42 @@
 	X(STATUS_GPIO_INVALID_REGISTRATION_PACKET, 0xC000A124) \
 	X(STATUS_GPIO_OPERATION_DENIED, 0xC000A125) \
 	X(STATUS_GPIO_INCOMPATIBLE_CONNECT_MODE, 0xC000A126) \
-	X(STATUS_GPIO_INTERRUPT_ALREADY_UNMASKED, 0x8000A127)
+	X(STATUS_GPIO_INTERRUPT_ALREADY_UNMASKED, 0x8000A127) \
+	X(STATUS_INFO_LENGTH_MISMATCH, 0xC0000004) \
+	X(CmResourceTypeConnection, 132) \
+	X(CM_RESOURCE_CONNECTION_CLASS_SERIAL, 0x02) \
+	X(CM_RESOURCE_CONNECTION_TYPE_SERIAL_I2C, 0x01) \
+	X(CM_RESOURCE_CONNECTION_TYPE_SERIAL_SPI, 0x02) \
+	X(IOCTL_SPB_LOCK_CONTROLLER, 0x41800) \
+	X(IOCTL_SPB_UNLOCK_CONTROLLER, 0x41804) \
+	X(IOCTL_SPB_EXECUTE_SEQUENCE, 0x41808) \
+	X(IOCTL_SPB_LOCK_CONNECTION, 0x4180C) \
+	X(IOCTL_SPB_UNLOCK_CONNECTION, 0x41810) \
+	X(IOCTL_SPB_FULL_DUPLEX, 0x41814) \
+	X(SpbTransferDirectionNone, 0) \
+	X(SpbTransferDirectionFromDevice, 1) \
+	X(SpbTransferDirectionToDevice, 2) \
+	X(SpbTransferBufferFormatSimple, 1) \
+	X(SpbTransferBufferFormatList, 2) \
+	X(SpbTransferBufferFormatSimpleNonPaged, 3) \
+	X(SpbTransferBufferFormatMdl, 4) \
+	X(RESOURCE_HUB_FILE_SIZE, 34) \
+	X(RESOURCE_HUB_PATH_SIZE, 76) \
+	X(RESOURCE_HUB_FILE_CHARS, 17) \
+	X(RESOURCE_HUB_PATH_CHARS, 38) \
+	X(GENERIC_READ, 0x80000000) \
+	X(GENERIC_WRITE, 0x40000000) \
+	X(FILE_OPEN, 0x1) \
+	X(FILE_ATTRIBUTE_NORMAL, 0x80) \
+	X(FILE_NON_DIRECTORY_FILE, 0x40) \
+	X(NonPagedPoolNx, 512) \
+	X(WdfIoTargetOpenByName, 2) \
+	X(WdfMemoryDescriptorTypeBuffer, 1) \
+	X(WdfMemoryDescriptorTypeMdl, 2) \
+	X(WdfMemoryDescriptorTypeHandle, 3) \
+	X(WDF_REQUEST_SEND_OPTION_TIMEOUT, 0x1) \
+	X(WDF_REQUEST_SEND_OPTION_SYNCHRONOUS, 0x2) \
+	X(WDF_REQUEST_REUSE_SET_NEW_IRP, 0x1)
 
 /* X(union, field, mask): the bit each flag occupies in AsULONG. */
 #define GPIOCLX_ABI_BITS(X) \
