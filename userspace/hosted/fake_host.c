@@ -136,6 +136,20 @@ CM_PARTIAL_RESOURCE_DESCRIPTOR fake_host_interrupt_resource(ULONG vector)
 	return d;
 }
 
+CM_PARTIAL_RESOURCE_DESCRIPTOR fake_host_i2c_resource(ULONG IdLowPart, ULONG IdHighPart)
+{
+	CM_PARTIAL_RESOURCE_DESCRIPTOR d;
+
+	memset(&d, 0, sizeof(d));
+	d.Type = CmResourceTypeConnection;
+	d.ShareDisposition = CmResourceShareDeviceExclusive;
+	d.u.Connection.Class = CM_RESOURCE_CONNECTION_CLASS_SERIAL;
+	d.u.Connection.Type = CM_RESOURCE_CONNECTION_TYPE_SERIAL_I2C;
+	d.u.Connection.IdLowPart = IdLowPart;
+	d.u.Connection.IdHighPart = IdHighPart;
+	return d;
+}
+
 ULONG WdfCmResourceListGetCount(WDFCMRESLIST List)
 {
 	return ((struct fake_reslist *)List)->count;

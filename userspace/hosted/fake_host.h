@@ -32,6 +32,8 @@ void fake_host_add_mmio(ULONG64 phys, ULONG size, const struct fake_mmio_ops *op
 WDFCMRESLIST fake_host_reslist(const CM_PARTIAL_RESOURCE_DESCRIPTOR *descs, ULONG count);
 CM_PARTIAL_RESOURCE_DESCRIPTOR fake_host_memory_resource(ULONG64 start, ULONG length);
 CM_PARTIAL_RESOURCE_DESCRIPTOR fake_host_interrupt_resource(ULONG vector);
+/* A serial connection resource (class SERIAL, type I2C) with this id (fake_spb.c opens it). */
+CM_PARTIAL_RESOURCE_DESCRIPTOR fake_host_i2c_resource(ULONG IdLowPart, ULONG IdHighPart);
 
 /* Run a client's DriverEntry, then its EvtDriverDeviceAdd. */
 NTSTATUS fake_host_driver_entry(PDRIVER_INITIALIZE entry);
