@@ -802,6 +802,12 @@ int gpioclx_irq_dispatch(struct gpioclx_bank *bank, unsigned int pin)
 
 /*
  * One bank's part of a parent interrupt: query, (serial: clear), dispatch.
+ * A memory-mapped bank with nothing enabled is not asked. A serial bank
+ * is asked even then, with an empty EnabledMask: a serial controller's
+ * interrupt output typically stays asserted until the client reads its
+ * hardware (an expander's input port), so a level-triggered parent would
+ * otherwise fire for ever. For a serial bank, a successful query is the
+ * interrupt handled.
  * gpioclx-api: CLIENT_QueryActiveInterrupts; linux: the parent interrupt's handler (chained;
  *	threaded for serial controllers)
  * gpioclx-api: CLIENT_PreProcessControllerInterrupt; linux: the same handler, first (for
@@ -818,7 +824,7 @@ static bool gpioclx_irq_service_bank(struct gpioclx_bank *bank)
 
 	gpioclx_bank_lock(bank);
 	q.EnabledMask = bank->irq_enabled & ~bank->irq_masked;
-	if (!q.EnabledMask) {
+	if (!q.EnabledMask && ctrl->mm) {
 		gpioclx_bank_unlock(bank);
 		return false;
 	}
@@ -839,7 +845,7 @@ static bool gpioclx_irq_service_bank(struct gpioclx_bank *bank)
 	/* a client must report only enabled pins: ignore the rest */
 	active = q.ActiveMask & q.EnabledMask;
 	if (!active)
-		return false;
+		return !ctrl->mm;
 	if (!ctrl->mm) {
 		/* nested handlers have no ack: clear latched edges up front */
 		u64 edges = active & ~bank->irq_emulated_both;
