@@ -234,6 +234,9 @@ static void pca_inputs(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, gpiod_get_value_cansleep(d), 1);
 	/* pulls are not the chip's: the shim connects without, as gpio-pca953x refuses them */
 	KUNIT_EXPECT_NE(test, gpiod_set_config(d, PIN_CONF_PACKED(PIN_CONFIG_BIAS_PULL_UP, 1)), 0);
+	/* nor is debounce: -ENOTSUPP, as gpio-pca953x answers, so gpiolib may do it */
+	KUNIT_EXPECT_EQ(test, gpiod_set_debounce(d, 1000), -ENOTSUPP);
+	KUNIT_EXPECT_EQ(test, gpiod_get_value_cansleep(d), 1);
 }
 
 static irqreturn_t pca_irq_handler(int irq, void *data)

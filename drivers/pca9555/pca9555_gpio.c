@@ -358,7 +358,10 @@ NTSTATUS Pca9555StopController(_In_ PVOID Context, _In_ BOOLEAN SaveContext,
 
 /* ------------------------------------------------------------------ I/O */
 
-/* Pulls are not the chip's (its inputs have none): only the default. */
+/*
+ * Pulls, debounce and drive strength are not the chip's (its inputs have a
+ * fixed pull-up): a connection asking for any of them is refused.
+ */
 NTSTATUS Pca9555ConnectIoPins(_In_ PVOID Context,
 			      _In_ PGPIO_CONNECT_IO_PINS_PARAMETERS ConnectParameters)
 {
@@ -370,8 +373,9 @@ NTSTATUS Pca9555ConnectIoPins(_In_ PVOID Context,
 				ConnectParameters->PinCount, &Mask);
 	if (!NT_SUCCESS(Status))
 		return Status;
-	if (ConnectParameters->PullConfiguration != GPIO_PIN_PULL_CONFIGURATION_DEFAULT &&
-	    ConnectParameters->PullConfiguration != GPIO_PIN_PULL_CONFIGURATION_NONE)
+	if ((ConnectParameters->PullConfiguration != GPIO_PIN_PULL_CONFIGURATION_DEFAULT &&
+	     ConnectParameters->PullConfiguration != GPIO_PIN_PULL_CONFIGURATION_NONE) ||
+	    ConnectParameters->DebounceTimeout != 0 || ConnectParameters->DriveStrength != 0)
 		return STATUS_NOT_SUPPORTED;
 	switch (ConnectParameters->ConnectMode) {
 	case ConnectModeInput:
@@ -450,6 +454,8 @@ NTSTATUS Pca9555EnableInterrupt(_In_ PVOID Context,
 	if (EnableParameters->BankId != PCA9555_BANK_ID ||
 	    EnableParameters->PinNumber >= PCA9555_PINS)
 		return STATUS_INVALID_PARAMETER;
+	if (EnableParameters->DebounceTimeout != 0)
+		return STATUS_NOT_SUPPORTED;	/* no debounce in the chip */
 	Status = Pca9555EdgeMasks(EnableParameters->InterruptMode, EnableParameters->Polarity,
 				  &Rising, &Falling);
 	if (!NT_SUCCESS(Status))

@@ -247,6 +247,36 @@ static void test_connect(void)
 		  STATUS_INVALID_PARAMETER);
 }
 
+/*
+ * The chip has no debounce and no drive strength: a connection asking for
+ * either is refused (so Linux debounces in software, or says it cannot, as
+ * with gpio-pca953x), and so is an interrupt asking for debounce.
+ */
+static void test_no_debounce_or_drive(void)
+{
+	PIN_NUMBER pin = 4;
+	GPIO_CONNECT_IO_PINS_PARAMETERS p = { .BankId = 0, .PinNumberTable = &pin, .PinCount = 1,
+					      .ConnectMode = ConnectModeInput };
+	GPIO_ENABLE_INTERRUPT_PARAMETERS e = { .BankId = 0, .PinNumber = 4,
+					       .InterruptMode = Latched,
+					       .Polarity = InterruptActiveBoth };
+	unsigned int before;
+
+	chip_power_on();
+	ASSERT_TRUE(start());
+	before = fake_spb_requests;
+	p.DebounceTimeout = 100;	/* 1 ms */
+	EXPECT_EQ(fake_host_packet.CLIENT_ConnectIoPins(ctx, &p), STATUS_NOT_SUPPORTED);
+	p.DebounceTimeout = 0;
+	p.DriveStrength = 100;		/* 1 mA */
+	p.ConnectMode = ConnectModeOutput;
+	EXPECT_EQ(fake_host_packet.CLIENT_ConnectIoPins(ctx, &p), STATUS_NOT_SUPPORTED);
+	e.DebounceTimeout = 100;
+	EXPECT_EQ(fake_host_packet.CLIENT_EnableInterrupt(ctx, &e), STATUS_NOT_SUPPORTED);
+	EXPECT_EQ(fake_spb_requests - before, 0);
+	EXPECT_EQ(chip_pair(PCA9555_REG_CONFIG), 0xffff);
+}
+
 static void test_disconnect(void)
 {
 	GPIO_DISCONNECT_IO_PINS_PARAMETERS d = { .BankId = 0, .PinCount = 1 };
@@ -438,6 +468,7 @@ HOSTED_MAIN("pca9555_client",
 	    HOSTED_CASE(test_start_keeps_state),
 	    HOSTED_CASE(test_resources_checked),
 	    HOSTED_CASE(test_connect),
+	    HOSTED_CASE(test_no_debounce_or_drive),
 	    HOSTED_CASE(test_disconnect),
 	    HOSTED_CASE(test_write_transactions),
 	    HOSTED_CASE(test_read),
