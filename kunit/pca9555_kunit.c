@@ -221,6 +221,34 @@ static void pca_batch_is_one_transaction(struct kunit *test)
 	kfree(arr);
 }
 
+/*
+ * What gpioset does twice in a row (scenario s7): all 16 lines as outputs
+ * with one pattern, released (they keep driving), then requested again as
+ * outputs with the complement.
+ */
+static void pca_outputs_again(struct kunit *test)
+{
+	unsigned int pin, round;
+	u16 pattern;
+
+	pca_start(test, false, true);
+	for (round = 0; round < 2; round++) {
+		pattern = round ? 0xaaaa : 0x5555;
+		for (pin = 0; pin < 16; pin++)
+			pca_request(test, pin, pattern & BIT(pin) ? GPIOD_OUT_HIGH : GPIOD_OUT_LOW);
+		KUNIT_EXPECT_EQ(test, pca_pair(kbus_snapshot(pk->bus).output), pattern);
+		KUNIT_EXPECT_EQ(test, pca_pair(kbus_snapshot(pk->bus).config), 0);
+		for (pin = 0; pin < 16; pin++) {
+			KUNIT_EXPECT_EQ(test, gpiod_get_direction(pk->descs[pin]),
+					GPIO_LINE_DIRECTION_OUT);
+			KUNIT_EXPECT_EQ(test, gpiod_get_value_cansleep(pk->descs[pin]),
+					!!(pattern & BIT(pin)));
+			gpiochip_free_own_desc(pk->descs[pin]);
+			pk->descs[pin] = NULL;
+		}
+	}
+}
+
 static void pca_inputs(struct kunit *test)
 {
 	struct gpio_desc *d;
@@ -409,6 +437,7 @@ static struct kunit_case pca_cases[] = {
 	KUNIT_CASE(pca_keeps_firmware_state),
 	KUNIT_CASE(pca_outputs),
 	KUNIT_CASE(pca_batch_is_one_transaction),
+	KUNIT_CASE(pca_outputs_again),
 	KUNIT_CASE(pca_inputs),
 	KUNIT_CASE(pca_irq_edges),
 	KUNIT_CASE(pca_irq_disable_enable),
