@@ -20,6 +20,8 @@
 #   drivers/*/ (client)  WDK-style typedef'd context structures
 #   shim/gpioclx_mmio.c  the NT register accessors' volatile signatures
 #   shim/gpioclx_compat.h  the one home of LINUX_VERSION_CODE
+#   kunit/spb_kunit.c    WDF object context types, which the WDK's
+#                        WDF_DECLARE_CONTEXT_TYPE* macros take as typedef names
 #   userspace/           ordinary userspace C: no ARRAY_SIZE(); the hosted
 #                        fake implements the volatile NT accessors and its
 #                        test macros return from the test on failure
@@ -55,6 +57,8 @@ ignores_for() {
 		echo NEW_TYPEDEFS,SPACING,LINE_SPACING,VOLATILE,COMPLEX_MACRO,TRAILING_SEMICOLON,DO_WHILE_MACRO_WITH_TRAILING_SEMICOLON,PREFER_DEFINED_ATTRIBUTE_MACRO,MULTISTATEMENT_MACRO_USE_DO_WHILE,MACRO_WITH_FLOW_CONTROL ;;
 	shim/gpioclx_mmio.c)
 		echo VOLATILE ;;
+	kunit/spb_kunit.c)
+		echo NEW_TYPEDEFS ;;
 	shim/gpioclx_compat.h)
 		echo LINUX_VERSION_CODE ;;
 	drivers/*/*_linux.c | drivers/*/*_hw.c | drivers/*/*_hw.h)
