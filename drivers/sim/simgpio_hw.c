@@ -54,6 +54,9 @@
  *   /sys/devices/platform/gpioclx-sim.<n>/sim_gpio<offset>/value
  *       read-only: the level on the pin, 0 or 1 (DATA_IN).
  *
+ * Other modules drive lines the way "pull" does with
+ * gpioclx_sim_drive_line() (gpioclx_sim.h).
+ *
  * The attribute groups are attached through dev->groups before the device
  * is added, so they exist before the uevent and before the driver can bind.
  *
@@ -91,6 +94,7 @@
 
 #include "gpioclx_client.h"
 #include "gpioclx_mmio_model.h"
+#include "gpioclx_sim.h"
 #include "simgpio_hw.h"
 #include "simgpio_model.h"
 
@@ -359,6 +363,29 @@ static ssize_t simgpio_hw_value_show(struct device *dev, struct device_attribute
 	raw_spin_unlock_irqrestore(&line->hw->lock, flags);
 	return sysfs_emit(buf, "%d\n", level);
 }
+
+static_assert((int)GPIOCLX_SIM_RELEASE == (int)SIMGPIO_DRIVE_RELEASED);
+static_assert((int)GPIOCLX_SIM_DRIVE_HIGH == (int)SIMGPIO_DRIVE_HIGH);
+static_assert((int)GPIOCLX_SIM_DRIVE_LOW == (int)SIMGPIO_DRIVE_LOW);
+
+/* See gpioclx_sim.h. The boards live as long as the module. */
+int gpioclx_sim_drive_line(unsigned int controller, unsigned int offset,
+			   enum gpioclx_sim_drive drive)
+{
+	struct simgpio_hw *hw;
+
+	if (controller >= SIMGPIO_HW_MAX_CONTROLLERS || !simgpio_hw_boards[controller])
+		return -ENODEV;
+	hw = simgpio_hw_boards[controller];
+	if (offset >= hw->nlines || (unsigned int)drive > GPIOCLX_SIM_DRIVE_LOW)
+		return -EINVAL;
+
+	guard(raw_spinlock_irqsave)(&hw->lock);
+	simgpio_model_drive(&hw->model, hw->lines[offset].bank, hw->lines[offset].pin,
+			    (enum simgpio_drive)drive);
+	return 0;
+}
+EXPORT_SYMBOL_NS_GPL(gpioclx_sim_drive_line, GPIOCLX_NS);
 
 static int simgpio_hw_sysfs_setup(struct simgpio_hw *hw)
 {
