@@ -232,3 +232,39 @@ run_scenario() {
 	dmesg_check dmesg
 	SCEN=$_prev
 }
+
+# The simulated I2C bus's control interface (gpioclx-i2c-sim.ko; s7 and
+# the serial benchmark).
+I2C_SIM=/sys/devices/platform/gpioclx-i2c-sim
+
+# i2c_sim_per_op CHIP N CMD_A CMD_B SPEC...: bus transfers and messages
+# per uAPI call, "TRANSFERS MESSAGES" (two decimals).  One gpio_v2_test
+# request holds the lines of SPEC (its "request" syntax: OFFSET=0|1 an
+# output, OFFSET=in an input); then N commands on its stdin, CMD_A and
+# CMD_B in turn ("set 0=1 1=1", "get"), counted from the bus's counters
+# between "held" and the last answer, so the request and release are not.
+i2c_sim_per_op() {
+	_pc=$1 _pn=$2 _pa=$3 _pb=$4 _pf=/tmp/per_op.fifo _po=/tmp/per_op.out
+	shift 4
+	rm -f "$_pf" "$_po"
+	mkfifo "$_pf"
+	gpio_v2_test request "$_pc" "$@" <"$_pf" >"$_po" 2>&1 &
+	_pp=$!
+	exec 3>"$_pf"
+	if ! wait_for 5000 at_least "$_po" 1 '^held'; then
+		exec 3>&-
+		wait $_pp
+		echo "n/a n/a"
+		return 1
+	fi
+	_pt=$(cat "$I2C_SIM/transfers") _pm=$(cat "$I2C_SIM/messages") _pi=0
+	while [ $_pi -lt "$_pn" ]; do
+		[ $((_pi % 2)) = 0 ] && echo "$_pa" >&3 || echo "$_pb" >&3
+		_pi=$((_pi + 1))
+	done
+	wait_for 30000 at_least "$_po" "$_pn" '^(set ok|values)'
+	_pt=$(($(cat "$I2C_SIM/transfers") - _pt)) _pm=$(($(cat "$I2C_SIM/messages") - _pm))
+	exec 3>&-
+	wait $_pp
+	awk -v t="$_pt" -v m="$_pm" -v n="$_pn" 'BEGIN { printf "%.2f %.2f\n", t / n, m / n }'
+}
