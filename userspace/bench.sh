@@ -1,7 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-or-later
 #
-# bench.sh [--arch all|um|arm64] [--reps N] [--keep-results]
+# bench.sh [--arch all|um|arm64] [--guest pl061,pca9555] [--reps N] [--keep-results]
 #
 # `make bench`: what the shim costs, as ratios against native drivers in
 # the same kernel, the same boot and the same run. Not part of make check.
@@ -14,13 +14,19 @@
 #          slab bytes per controller at bind for 8..4096 lines;
 #   arm64  Debian's stock arm64 kernel in QEMU virt (TCG): the PL061 under
 #          gpio-pl061 and under gpioclx-pl061, handed back and forth in one
-#          boot (userspace/guest/bench_pl061.sh), and the microbenchmark.
+#          boot (userspace/guest/bench_pl061.sh), and the microbenchmark;
+#          then, in the same boot, a PCA9555 on the simulated I2C bus
+#          (gpioclx-i2c-sim.ko) under gpio-pca953x and gpioclx-pca9555
+#          (userspace/guest/benchi2c_pca9555.sh): get/set rates, events, and
+#          bus transfers per call.
 #
 # Prints the table (userspace/bench/format.py) and, for a full run, writes
 # it to userspace/bench/results.md. Logs: $GPIOCLX_CACHE/runs/bench-*.
-# Options: --arch (default all); --reps N repetitions (default: um 15,
-# arm64 3 per phase, 6 phases per driver); --keep-results leaves
-# results.md alone.
+# Options: --arch (default all); --guest which arm64 benchmarks run
+# (pl061, pca9555 or both, the default); --reps N repetitions (default: um
+# 15, arm64 3 per phase, 6 phases per driver for the PL061, 3 for the
+# PCA9555); --keep-results leaves results.md alone (so does any --guest
+# other than both).
 # Installs what it needs (Debian packages) on a fresh machine.
 set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -28,7 +34,7 @@ ROOT=$(cd "$HERE/.." && pwd)
 # shellcheck source-path=SCRIPTDIR source=host-lib.sh
 . "$HERE/host-lib.sh"
 
-ARCHES=(um arm64) REPS='' KEEP=''
+ARCHES=(um arm64) REPS='' KEEP='' GUESTS=(pl061 pca9555)
 SRC=$GPIOCLX_CACHE/linux-source-6.1
 UMLB=$GPIOCLX_CACHE/bench-um
 OUT=$ROOT/.build/bench
@@ -50,6 +56,14 @@ parse_args() {
 			all) ARCHES=(um arm64) ;;
 			um | arm64) ARCHES=("$2") ;;
 			*) die "--arch all|um|arm64, not '$2'" ;;
+			esac
+			shift 2
+			;;
+		--guest)
+			case $2 in
+			pl061 | pca9555) GUESTS=("$2") ;;
+			pl061,pca9555 | pca9555,pl061) GUESTS=(pl061 pca9555) ;;
+			*) die "--guest pl061|pca9555|pl061,pca9555, not '$2'" ;;
 			esac
 			shift 2
 			;;
@@ -163,22 +177,38 @@ run_um() {
 	MACHINE+=("UML $krel (Debian linux-source-6.1, $(grep -c . "$UMLB/.config") config lines, no lockdep)")
 }
 
+# The arm64 guest's benchmark scenarios: bench (the PL061) and benchi2c
+# (the PCA9555 on the simulated I2C bus; gpioclx-pca9555.ko when built).
 run_arm64() {
-	local kenv kos=() kmod bin log=$RUN/arm64.log rc=0 ko
+	local kenv kos=() kmod bin log=$RUN/arm64.log rc=0 ko g runs=() scripts=()
 	kenv=$("$HERE/debian-kernel.sh" arm64) || die "debian-kernel.sh arm64 failed"
 	eval "$kenv"
 	step "modules for $KREL"
 	make -s -C "$ROOT" modules ARCH=arm64 >/dev/null || die "modules (ARCH=arm64) failed"
 	for ko in $(make -s -C "$ROOT" print-modules ARCH=arm64); do
-		case $ko in */gpioclx.ko | */gpioclx-pl061.ko) kos+=("$ko") ;; esac
+		case $ko in
+		*/gpioclx.ko | */gpioclx-pl061.ko | */gpioclx-sim.ko | */gpioclx-i2c-sim.ko | \
+			*/gpioclx-pca9555.ko) kos+=("$ko") ;;
+		esac
 	done
 	kmod=$(build_kmod "$KDIR" arm64)
 	bin=$(build_bench arm64)
+	for g in "${GUESTS[@]}"; do
+		case $g in
+		pl061) runs+=(bench) scripts+=("$HERE/guest/bench_pl061.sh") ;;
+		pca9555)
+			# its bus counts per call come from gpio_v2_test's held requests
+			make -s -C "$HERE" gpio_v2_test ARCH=arm64 OUT="$RUN" >&2 ||
+				die "gpio_v2_test (arm64) failed to build"
+			runs+=(benchi2c) scripts+=("$HERE/guest/benchi2c_pca9555.sh" "$RUN/gpio_v2_test")
+			;;
+		esac
+	done
 	"$HERE/initramfs.sh" --arch arm64 --out "$RUN/initrd-arm64.gz" --kmoddir "$KMODDIR" \
-		"${kos[@]}" "$kmod" "$bin" "$HERE/guest/bench_pl061.sh" || die "initramfs failed"
-	step "arm64 boot (TCG): gpioclx-pl061 vs gpio-pl061"
+		"${kos[@]}" "$kmod" "$bin" "${scripts[@]}" || die "initramfs failed"
+	step "arm64 boot (TCG): ${GUESTS[*]}, ours vs native"
 	"$HERE/qemu-run.sh" --arch arm64 --kernel "$KIMAGE" --initrd "$RUN/initrd-arm64.gz" \
-		--log "$log" --run bench --timeout 1200 \
+		--log "$log" --run "$(IFS=,; echo "${runs[*]}")" --timeout 1200 \
 		--append "gpioclx.bench_reps=${REPS:-3}" || rc=$?
 	[ "$rc" = 0 ] || die "arm64 run failed (qemu-run rc=$rc); log $log"
 	grep -a '@@RESULT@@ FAIL' "$log" | tr -d '\r' >&2 || true
@@ -203,7 +233,7 @@ main() {
 	step "results"
 	python3 "$HERE/bench/format.py" --machine "${machine%; }" \
 		--command "make bench" --date "$date" --out "$out" "${LOGS[@]}"
-	if [ ${#ARCHES[@]} -eq 2 ] && [ -z "$KEEP" ]; then
+	if [ ${#ARCHES[@]} -eq 2 ] && [ ${#GUESTS[@]} -eq 2 ] && [ -z "$KEEP" ]; then
 		cp "$out" "$HERE/bench/results.md"
 		msg "table written to userspace/bench/results.md"
 	fi
