@@ -16,7 +16,7 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 DEB=${1:?usage: deb-check.sh DEB}
 PKG=gpioclx-dkms
 NAME=gpioclx
-MODULES=(gpioclx gpioclx-sim gpioclx-pl061 gpioclx-pca9555)
+MODULES=(gpioclx gpioclx-sim gpioclx-pl061 gpioclx-pca9555 gpioclx-i2c-sim)
 [ "$(id -u)" = 0 ] || die "needs root (dpkg)"
 ensure_pkgs dkms
 use_ccache

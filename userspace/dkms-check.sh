@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 #
 # dkms-check.sh [KERNELRELEASE...] - the top-level dkms.conf builds
-# gpioclx.ko, gpioclx-sim.ko, gpioclx-pl061.ko and gpioclx-pca9555.ko with
-# "dkms build" for each kernel whose headers are installed (default: every
+# gpioclx.ko, gpioclx-sim.ko, gpioclx-pl061.ko, gpioclx-pca9555.ko and
+# gpioclx-i2c-sim.ko with "dkms build" for each kernel whose headers are
+# installed (default: every
 # /usr/src/linux-headers-* tree with a .config, so both Debian 6.1 and
 # 6.12 on a machine set up by "make deps"). One check per module and
 # kernel; prints "dkms: N passed, M failed".
@@ -19,7 +20,7 @@ ROOT=$(cd "$HERE/.." && pwd)
 # shellcheck source-path=SCRIPTDIR source=host-lib.sh
 . "$HERE/host-lib.sh"
 
-MODULES=(gpioclx gpioclx-sim gpioclx-pl061 gpioclx-pca9555)
+MODULES=(gpioclx gpioclx-sim gpioclx-pl061 gpioclx-pca9555 gpioclx-i2c-sim)
 NAME=gpioclx-check
 VERSION=$(sed -n 's/^PACKAGE_VERSION="\(.*\)"$/\1/p' "$ROOT/dkms.conf")
 [ -n "$VERSION" ] || die "no PACKAGE_VERSION in dkms.conf"
