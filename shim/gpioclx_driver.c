@@ -172,6 +172,7 @@ NTSTATUS WdfDeviceCreate(PWDFDEVICE_INIT *DeviceInit, PWDF_OBJECT_ATTRIBUTES Dev
 {
 	struct gpioclx_controller *ctrl;
 	struct WDFDEVICE_INIT *init;
+	unsigned int i;
 	size_t size;
 	void *block;
 
@@ -209,6 +210,9 @@ NTSTATUS WdfDeviceCreate(PWDFDEVICE_INIT *DeviceInit, PWDF_OBJECT_ATTRIBUTES Dev
 	ctrl->cb = &init->gdrv->packet;
 	mutex_init(&ctrl->passive_mutex);
 	raw_spin_lock_init(&ctrl->passive_lock);
+	for (i = 0; i < ARRAY_SIZE(ctrl->call_err_ratelimit); i++)
+		ratelimit_state_init(&ctrl->call_err_ratelimit[i], DEFAULT_RATELIMIT_INTERVAL,
+				     DEFAULT_RATELIMIT_BURST);
 	ctrl->counters = devm_alloc_percpu(init->dev, struct gpioclx_counters);
 	if (!ctrl->counters)
 		return STATUS_INSUFFICIENT_RESOURCES;

@@ -23,6 +23,7 @@
 #include <linux/list.h>
 #include <linux/mutex.h>
 #include <linux/percpu.h>
+#include <linux/ratelimit.h>
 #include <linux/pgtable.h>	/* before <ntddk.h>: both define PAGE_READONLY */
 #include <linux/sched.h>
 #include <linux/spinlock.h>
@@ -235,6 +236,7 @@ struct gpioclx_controller {
 	struct gpio_chip gc;
 	struct dentry *debugfs;
 	struct gpioclx_counters __percpu *counters;
+	struct ratelimit_state call_err_ratelimit[GPIOCLX_CB_COUNT];	/* gpioclx_call_err() */
 
 	struct mutex irq_bus_lock;	/* serial controllers' irq_chip updates */
 	unsigned int storm_limit;	/* interrupts per second per line */
@@ -299,11 +301,18 @@ static __always_inline void gpioclx_note_call(struct gpioclx_controller *ctrl,
 		gpioclx_trace_call(ctrl, cb, bank, mask, status);
 }
 
-/* Log a failed client call once per burst, with the callback and NTSTATUS. */
+/*
+ * Log a failed client call, with the callback and NTSTATUS: rate-limited
+ * per controller and callback, so that one callback failing in a storm
+ * (an interrupt's) neither floods the log nor hides another's failure.
+ */
 #define gpioclx_call_err(ctrl, cb, bank, status) \
-	dev_err_ratelimited((ctrl)->dev, "%s(bank %u) failed: NTSTATUS %#010x (%d)\n", \
-			    gpioclx_cb_names[cb], (bank), (u32)(status), \
-			    gpioclx_status_to_errno(status))
+	do { \
+		if (__ratelimit(&(ctrl)->call_err_ratelimit[cb])) \
+			dev_err((ctrl)->dev, "%s(bank %u) failed: NTSTATUS %#010x (%d)\n", \
+				gpioclx_cb_names[cb], (bank), (u32)(status), \
+				gpioclx_status_to_errno(status)); \
+	} while (0)
 
 /* A client call's NTSTATUS as an errno, logged if it failed. */
 static inline int gpioclx_errno(struct gpioclx_controller *ctrl, enum gpioclx_cb cb,
