@@ -15,12 +15,19 @@
 #include "gpioclx_internal.h"
 #include "gpioclx_object.h"
 
-static int gpioclx_fail(struct gpioclx_controller *ctrl, enum gpioclx_cb cb, NTSTATUS status)
+/*
+ * A client callback failed the probe. dev_err(), not dev_err_probe(): on
+ * some kernels (Debian's 6.1 among them) that one says nothing for
+ * -ENOMEM, taking an allocator's warning to have said it already, and a
+ * client's STATUS_INSUFFICIENT_RESOURCES leaves none. No NTSTATUS maps to
+ * -EPROBE_DEFER, the one errno dev_err_probe() is for.
+ */
+static int gpioclx_fail(struct device *dev, const char *what, NTSTATUS status)
 {
 	int err = gpioclx_status_to_errno(status) ?: -EIO;
 
-	return dev_err_probe(ctrl->dev, err, "%s failed: NTSTATUS %#010x\n",
-			     gpioclx_cb_names[cb], (u32)status);
+	dev_err(dev, "%s failed: NTSTATUS %#010x (%d)\n", what, (u32)status, err);
+	return err;
 }
 
 /*
@@ -176,8 +183,7 @@ int gpioclx_controller_probe(struct device *dev, struct gpioclx_driver *gdrv,
 
 	status = gdrv->config.EvtDriverDeviceAdd((WDFDRIVER)gdrv, &init);
 	if (!NT_SUCCESS(status))
-		return dev_err_probe(dev, gpioclx_status_to_errno(status) ?: -EIO,
-				     "EvtDriverDeviceAdd failed: NTSTATUS %#010x\n", (u32)status);
+		return gpioclx_fail(dev, "EvtDriverDeviceAdd", status);
 	ctrl = init.ctrl;
 	if (!ctrl)
 		return dev_err_probe(dev, -EINVAL,
@@ -198,7 +204,7 @@ int gpioclx_controller_probe(struct device *dev, struct gpioclx_driver *gdrv,
 	gpioclx_note_call(ctrl, GPIOCLX_CB_PREPARE, 0, 0, status);
 	if (!NT_SUCCESS(status)) {
 		/* WDF calls EvtDeviceReleaseHardware after a failed PrepareHardware */
-		ret = gpioclx_fail(ctrl, GPIOCLX_CB_PREPARE, status);
+		ret = gpioclx_fail(dev, gpioclx_cb_names[GPIOCLX_CB_PREPARE], status);
 		goto err_release;
 	}
 
@@ -211,7 +217,7 @@ int gpioclx_controller_probe(struct device *dev, struct gpioclx_driver *gdrv,
 	status = ctrl->cb->CLIENT_QueryControllerBasicInformation(ctrl->context, &ctrl->info);
 	gpioclx_note_call(ctrl, GPIOCLX_CB_QUERY_BASIC_INFO, 0, 0, status);
 	if (!NT_SUCCESS(status)) {
-		ret = gpioclx_fail(ctrl, GPIOCLX_CB_QUERY_BASIC_INFO, status);
+		ret = gpioclx_fail(dev, gpioclx_cb_names[GPIOCLX_CB_QUERY_BASIC_INFO], status);
 		goto err_release;
 	}
 	ret = -EINVAL;
@@ -228,7 +234,7 @@ int gpioclx_controller_probe(struct device *dev, struct gpioclx_driver *gdrv,
 	status = ctrl->cb->CLIENT_StartController(ctrl->context, FALSE, WdfPowerDeviceD3Final);
 	gpioclx_note_call(ctrl, GPIOCLX_CB_START, 0, 0, status);
 	if (!NT_SUCCESS(status)) {
-		ret = gpioclx_fail(ctrl, GPIOCLX_CB_START, status);
+		ret = gpioclx_fail(dev, gpioclx_cb_names[GPIOCLX_CB_START], status);
 		goto err_release;
 	}
 	ctrl->started = true;
