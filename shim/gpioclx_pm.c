@@ -95,9 +95,14 @@ static void gpioclx_check_enabled(struct gpioclx_controller *ctrl)
 		status = ctrl->cb->CLIENT_QueryEnabledInterrupts(ctrl->context, &p);
 		gpioclx_bank_unlock(bank);
 		gpioclx_note_call(ctrl, GPIOCLX_CB_QUERY_ENABLED, b, p.EnabledMask, status);
+		if (!NT_SUCCESS(status)) {
+			/* only a check: the power-up stands */
+			gpioclx_call_err(ctrl, GPIOCLX_CB_QUERY_ENABLED, b, status);
+			continue;
+		}
 		/* a masked interrupt is not enabled in the hardware either */
 		expected = bank->irq_enabled & ~bank->irq_masked;
-		if (NT_SUCCESS(status) && p.EnabledMask != expected) {
+		if (p.EnabledMask != expected) {
 			ctrl->resume_mismatches++;
 			dev_err(ctrl->dev, "bank %u: interrupts enabled in hardware %#llx, expected %#llx after power-up\n",
 				b, p.EnabledMask, expected);
