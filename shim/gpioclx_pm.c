@@ -67,6 +67,9 @@ static int gpioclx_power_down(struct gpioclx_controller *ctrl, bool banks)
 	gpioclx_note_call(ctrl, GPIOCLX_CB_STOP, 0, 0, status);
 	if (!NT_SUCCESS(status)) {
 		gpioclx_call_err(ctrl, GPIOCLX_CB_STOP, 0, status);
+		/* the controller stays up: its banks back to F0 with it */
+		if (banks)
+			gpioclx_banks_context(ctrl, false);
 		return gpioclx_status_to_errno(status);
 	}
 	ctrl->suspended = true;
