@@ -2,11 +2,14 @@
 /*
  * registration_kunit.c - GPIO_CLX_RegisterClient: every malformed packet
  * is refused with the right NTSTATUS, and the module init that ran the
- * client's DriverEntry fails with a clear errno.
+ * client's DriverEntry fails with a clear errno; seeded random packets
+ * too, each judged by the rules written out again here.
  */
 #include <kunit/test.h>
+#include <linux/prandom.h>
 
 #include "fake_client.h"
+#include "log_capture.h"
 
 struct packet_case {
 	const char *name;
@@ -135,8 +138,134 @@ static void registration_unload_unregisters(struct kunit *test)
 	fake->register_ret = -1;	/* already gone */
 }
 
+/*
+ * Random packets: from the fake's valid one, up to three callback slots
+ * dropped (NULL), and now and then a header field changed. Slots are never
+ * filled: the shim would call whatever is there.
+ */
+#define FUZZ_SLOTS ((sizeof(GPIO_CLIENT_REGISTRATION_PACKET) - \
+		     offsetof(GPIO_CLIENT_REGISTRATION_PACKET, CLIENT_PrepareController)) / \
+		    sizeof(void *))
+#define FUZZ_PACKETS 300
+
+static struct rnd_state fuzz_rnd;
+static GPIO_CLIENT_REGISTRATION_PACKET fuzz_sent;
+
+static void fuzz_mutate(GPIO_CLIENT_REGISTRATION_PACKET *p)
+{
+	void **slot = (void **)&p->CLIENT_PrepareController;
+	u32 r = prandom_u32_state(&fuzz_rnd);
+	unsigned int i;
+
+	for (i = 0; i < (r >> 4) % 4; i++)
+		slot[prandom_u32_state(&fuzz_rnd) % FUZZ_SLOTS] = NULL;
+	switch (r % 16) {
+	case 0:
+		p->Version = prandom_u32_state(&fuzz_rnd) % 6;
+		break;
+	case 1:
+		p->Size += (int)(prandom_u32_state(&fuzz_rnd) % 33) - 16;
+		break;
+	case 2:
+		p->Size = prandom_u32_state(&fuzz_rnd);
+		break;
+	case 3:
+		p->Flags = BIT(prandom_u32_state(&fuzz_rnd) % 32);
+		break;
+	case 4:
+		p->Reserved = BIT_ULL(prandom_u32_state(&fuzz_rnd) % 64);
+		break;
+	case 5:
+		p->ControllerContextSize = prandom_u32_state(&fuzz_rnd) >> (r >> 27);
+		break;
+	}
+	fuzz_sent = *p;
+}
+
+/* The rules of "Optional and Required GPIO Callback Functions", again. */
+static bool fuzz_valid(const GPIO_CLIENT_REGISTRATION_PACKET *sent)
+{
+	static const USHORT sizes[] = {
+		0, offsetof(GPIO_CLIENT_REGISTRATION_PACKET, CLIENT_QueryEnabledInterrupts),
+		offsetof(GPIO_CLIENT_REGISTRATION_PACKET, CLIENT_ConnectFunctionConfigPins),
+		sizeof(GPIO_CLIENT_REGISTRATION_PACKET),
+	};
+	GPIO_CLIENT_REGISTRATION_PACKET p = *sent;
+	bool io, irq_all, irq_none;
+
+	if (p.Version < 1 || p.Version > 3 || p.Size != sizes[p.Version] || p.Flags ||
+	    p.Reserved || p.ControllerContextSize > 1024 * 1024)
+		return false;
+	/* what lies past Size is not the client's to give */
+	memset((u8 *)&p + p.Size, 0, sizeof(p) - p.Size);
+	if (!p.CLIENT_PrepareController || !p.CLIENT_ReleaseController ||
+	    !p.CLIENT_StartController || !p.CLIENT_StopController ||
+	    !p.CLIENT_QueryControllerBasicInformation)
+		return false;
+	io = p.CLIENT_ConnectIoPins && p.CLIENT_DisconnectIoPins;
+	if (!io != (!p.CLIENT_ConnectIoPins && !p.CLIENT_DisconnectIoPins))
+		return false;
+	if (io != (p.CLIENT_ReadGpioPins || p.CLIENT_WriteGpioPins))
+		return false;
+	irq_all = p.CLIENT_EnableInterrupt && p.CLIENT_DisableInterrupt &&
+		  p.CLIENT_MaskInterrupts && p.CLIENT_UnmaskInterrupt &&
+		  p.CLIENT_QueryActiveInterrupts;
+	irq_none = !p.CLIENT_EnableInterrupt && !p.CLIENT_DisableInterrupt &&
+		   !p.CLIENT_MaskInterrupts && !p.CLIENT_UnmaskInterrupt &&
+		   !p.CLIENT_QueryActiveInterrupts;
+	if (!irq_all && !irq_none)
+		return false;
+	if (irq_none && (p.CLIENT_ClearActiveInterrupts || p.CLIENT_ReconfigureInterrupt ||
+			 p.CLIENT_QueryEnabledInterrupts))
+		return false;
+	return !p.CLIENT_SaveBankHardwareContext == !p.CLIENT_RestoreBankHardwareContext;
+}
+
+static void registration_fuzzed_packets(struct kunit *test)
+{
+	struct fake_cfg cfg = { .mutate_packet = fuzz_mutate };
+	unsigned int seed, valid = 0, bound = 0;
+	int ret;
+
+	for (seed = 1; seed <= FUZZ_PACKETS; seed++) {
+		prandom_seed_state(&fuzz_rnd, seed);
+		log_capture_start(test);
+		ret = fake_register(test, &cfg);
+		if (!fuzz_valid(&fuzz_sent)) {
+			KUNIT_EXPECT_EQ_MSG(test, ret, -EINVAL, "seed %u", seed);
+			KUNIT_EXPECT_TRUE_MSG(test, log_capture_has("invalid registration packet",
+								    NULL),
+					      "seed %u: no log line:\n%s", seed, log_capture_text());
+			continue;
+		}
+		valid++;
+		KUNIT_EXPECT_EQ_MSG(test, ret, 0, "seed %u", seed);
+		if (ret)
+			continue;
+		/* a valid packet binds, or the probe says why */
+		if (!fake_probe(test)) {
+			bound++;
+			continue;
+		}
+		KUNIT_EXPECT_LT_MSG(test,
+				    gpioclx_client_probe_result(&fake->driver, &fake->pdev->dev),
+				    0, "seed %u", seed);
+		KUNIT_EXPECT_TRUE_MSG(test, log_capture_has(dev_name(&fake->pdev->dev), NULL),
+				      "seed %u: probe failed without a log line:\n%s", seed,
+				      log_capture_text());
+		KUNIT_EXPECT_EQ_MSG(test, fake->mapped, 0, "seed %u", seed);
+	}
+	fake_teardown();
+	log_capture_stop();
+	kunit_info(test, "%u packets: %u valid, %u bound", FUZZ_PACKETS, valid, bound);
+	/* the generator reaches both sides */
+	KUNIT_EXPECT_GT(test, valid, 10);
+	KUNIT_EXPECT_LT(test, valid, FUZZ_PACKETS - 10);
+}
+
 static void registration_exit(struct kunit *test)
 {
+	log_capture_stop();
 	fake_teardown();
 }
 
@@ -144,6 +273,7 @@ static struct kunit_case registration_cases[] = {
 	KUNIT_CASE_PARAM(registration_packet, packet_gen_params),
 	KUNIT_CASE(registration_null_arguments),
 	KUNIT_CASE(registration_unload_unregisters),
+	KUNIT_CASE(registration_fuzzed_packets),
 	{}
 };
 
