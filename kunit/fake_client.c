@@ -758,7 +758,7 @@ static int fake_parent_set_wake(struct irq_data *d, unsigned int on)
 
 int fake_probe(struct kunit *test)
 {
-	struct resource res[FAKE_MAX_BANKS + 1] = {};
+	struct resource res[FAKE_MAX_BANKS + 1 + FAKE_MAX_EXTRA_MEM] = {};
 	struct fwnode_handle *fwnode;
 	unsigned int i, nres = 0;
 	struct device *dev;
@@ -783,10 +783,16 @@ int fake_probe(struct kunit *test)
 			irq_set_chip(fake->parent_virq[i], &fake->parent_chip);
 		nres = fake->cfg.nirqs;
 	}
-	fake->model = gpioclx_mmio_model_add("gpioclx-fake-regs", 0x100, &fake_model_ops, fake,
-					     &fake->window);
+	/* the register window first; any others after it, each of its own */
+	KUNIT_ASSERT_LE(test, fake->cfg.extra_mem, FAKE_MAX_EXTRA_MEM);
+	fake->model = gpioclx_mmio_model_add("gpioclx-fake-regs",
+					     FAKE_WINDOW_SIZE * (1 + fake->cfg.extra_mem),
+					     &fake_model_ops, fake, &fake->window);
 	KUNIT_ASSERT_FALSE(test, IS_ERR(fake->model));
-	res[nres++] = fake->window;
+	for (i = 0; !fake->cfg.no_mem && i <= fake->cfg.extra_mem; i++)
+		res[nres++] = (struct resource)DEFINE_RES_MEM(fake->window.start +
+							       i * FAKE_WINDOW_SIZE,
+							       FAKE_WINDOW_SIZE);
 	fake->pdev = platform_device_alloc("gpioclx-fake", PLATFORM_DEVID_AUTO);
 	KUNIT_ASSERT_NOT_NULL(test, fake->pdev);
 	dev = &fake->pdev->dev;

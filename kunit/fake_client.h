@@ -21,6 +21,8 @@
 #include "gpioclx_mmio_model.h"
 
 #define FAKE_MAX_BANKS 8
+#define FAKE_MAX_EXTRA_MEM 7
+#define FAKE_WINDOW_SIZE 0x100		/* each memory resource */
 #define FAKE_MAX_CALLS 512
 #define FAKE_ID_REGISTER 0x46414b45	/* "FAKE", at offset 0 of its window */
 
@@ -36,6 +38,9 @@ struct fake_cfg {
 	bool no_interrupts;		/* register no interrupt callbacks */
 	bool no_io;			/* register no I/O callbacks */
 	unsigned int nirqs;		/* parent interrupts (default: banks) */
+	/* memory resources: none, or the register window and extra_mem more */
+	bool no_mem;
+	unsigned int extra_mem;		/* at most FAKE_MAX_EXTRA_MEM */
 	u8 refuse_pull;			/* bit n: refuse pull configuration n */
 	bool refuse_debounce, refuse_drive;
 	bool lock_in_callbacks;		/* take GPIO_CLX_AcquireInterruptLock as clients do */

@@ -263,6 +263,54 @@ static void registration_fuzzed_packets(struct kunit *test)
 	KUNIT_EXPECT_LT(test, valid, FUZZ_PACKETS - 10);
 }
 
+/* The device's resources, as the client's PrepareController gets them. */
+struct resource_case {
+	const char *name;
+	bool no_mem;
+	unsigned int extra_mem, nirqs;
+	int err;		/* the probe's */
+};
+
+static const struct resource_case resource_cases[] = {
+	/* the client refuses: STATUS_DEVICE_CONFIGURATION_ERROR */
+	{ "no memory resource", true, 0, 0, -ENXIO },
+	{ "2 memory resources", false, 1, 0, 0 },
+	{ "4 memory resources", false, 3, 0, 0 },
+	/* more than the shim passes on: refused, not cut short */
+	{ "5 memory resources", false, 4, 0, -E2BIG },
+	{ "1 interrupt for 2 banks", false, 0, 1, 0 },
+	{ "8 interrupts for 2 banks", false, 0, 8, 0 },
+};
+
+static void resource_case_desc(const struct resource_case *c, char *desc)
+{
+	strscpy(desc, c->name, KUNIT_PARAM_DESC_SIZE);
+}
+KUNIT_ARRAY_PARAM(resource, resource_cases, resource_case_desc);
+
+static void registration_resource_lists(struct kunit *test)
+{
+	const struct resource_case *c = test->param_value;
+	struct fake_cfg cfg = { .no_mem = c->no_mem, .extra_mem = c->extra_mem,
+				.nirqs = c->nirqs };
+	int ret;
+
+	KUNIT_ASSERT_EQ(test, fake_register(test, &cfg), 0);
+	log_capture_start(test);
+	ret = fake_probe(test);
+	KUNIT_EXPECT_EQ(test, gpioclx_client_probe_result(&fake->driver, &fake->pdev->dev),
+			c->err);
+	if (c->err) {
+		KUNIT_EXPECT_NE(test, ret, 0);
+		KUNIT_EXPECT_TRUE_MSG(test, log_capture_has(dev_name(&fake->pdev->dev), NULL),
+				      "no log line:\n%s", log_capture_text());
+	} else {
+		KUNIT_EXPECT_EQ(test, ret, 0);
+		KUNIT_EXPECT_EQ(test, fake->mapped, 1);
+	}
+	log_capture_stop();
+}
+
 static void registration_exit(struct kunit *test)
 {
 	log_capture_stop();
@@ -274,6 +322,7 @@ static struct kunit_case registration_cases[] = {
 	KUNIT_CASE(registration_null_arguments),
 	KUNIT_CASE(registration_unload_unregisters),
 	KUNIT_CASE(registration_fuzzed_packets),
+	KUNIT_CASE_PARAM(registration_resource_lists, resource_gen_params),
 	{}
 };
 
