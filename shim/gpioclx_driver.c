@@ -315,6 +315,13 @@ static int gpioclx_platform_probe(struct platform_device *pdev)
 			break;
 		irqs[nirqs++] = irq;
 	}
+	/* the client gets every resource or none: a list cut short misleads it */
+	if (platform_get_resource(pdev, IORESOURCE_MEM, nmem) ||
+	    (nirqs == ARRAY_SIZE(irqs) && platform_get_irq_optional(pdev, nirqs) > 0)) {
+		dev_err(&pdev->dev, "more than %zu memory or %zu interrupt resources\n",
+			ARRAY_SIZE(mem), ARRAY_SIZE(irqs));
+		return gpioclx_note_probe(gdrv, &pdev->dev, -E2BIG);
+	}
 	return gpioclx_note_probe(gdrv, &pdev->dev,
 				  gpioclx_controller_probe(&pdev->dev, gdrv, mem, nmem, NULL, 0,
 							   irqs, nirqs));
