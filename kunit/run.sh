@@ -8,18 +8,23 @@
 # as drivers/gpio/gpioclx/ (rsync, so unchanged files keep their timestamps
 # and a second run rebuilds only what changed), and kunit.py builds and
 # boots it per architecture, each with its own build directory in the cache
-# (kunit-<arch> for 6.1, kunit-<arch>-<series> for the others):
+# (kunit-<arch> for 6.1, kunit-<arch>-<series> for the others, "-san" added
+# where kunit/sanitizers-<arch>[-<series>].config adds sanitizers):
 #   um      UML, the fast path. UML has no preemption, so its kernel cannot
 #           have CONFIG_DEBUG_ATOMIC_SLEEP; that line is dropped for it.
+#           On 6.12 with KASAN and UBSAN; on 6.1 without (UML 6.1 cannot
+#           build the whole kernel with UBSAN), the one fast run.
 #   x86_64  the same suites in QEMU (TCG), with DEBUG_ATOMIC_SLEEP too, so
-#           sleeping-in-atomic bugs are caught.
+#           sleeping-in-atomic bugs are caught, and KASAN, UBSAN and
+#           kmemleak, whose scan is the last suite (kmemleak_kunit.c).
 # Default ARCH: um and x86_64 on 6.1, um on the others. One run per source
 # tree at a time (a lock, shared with bench.sh, serialises them); runs on
 # different series can overlap.
 # A panic reboots at once (panic=-1), which ends the run: kunit.py reports
 # the missing results as a crash instead of waiting for its timeout.
 # Besides kunit.py's verdict, the kernel log is scanned for splats
-# (lockdep, WARN, BUG, sleeping in atomic): any is a failure.
+# (lockdep, WARN, BUG, sleeping in atomic, KASAN, UBSAN, kmemleak): any is
+# a failure.
 # Prints "kunit(<arch>[-<series>]): N passed, M failed" per architecture.
 set -euo pipefail
 
@@ -50,7 +55,7 @@ stamp="$(stat -c '%s %Y' "$tarball")"
 if [ ! -f "$SRC/.gpioclx-stamp" ] || [ "$(cat "$SRC/.gpioclx-stamp")" != "$stamp" ]; then
 	echo "kunit: unpacking $tarball into $CACHE"
 	rm -rf "$SRC"
-	for arch in um x86_64; do rm -rf "$CACHE/kunit-$arch$SUFFIX"; done
+	for arch in um x86_64; do rm -rf "$CACHE/kunit-$arch$SUFFIX" "$CACHE/kunit-$arch$SUFFIX-san"; done
 	tar -xJf "$tarball" -C "$CACHE"
 	echo "$stamp" > "$SRC/.gpioclx-stamp"
 fi
@@ -69,11 +74,20 @@ grep -q gpioclx "$SRC/drivers/gpio/Kconfig" ||
 grep -q gpioclx "$SRC/drivers/gpio/Makefile" ||
 	echo 'obj-y += gpioclx/' >> "$SRC/drivers/gpio/Makefile"
 
-splats='WARNING:|BUG:|Oops|possible recursive locking|inconsistent lock state|possible circular locking|sleeping function called from invalid context|suspicious RCU usage|Call Trace'
+# KASAN reports are "BUG: KASAN: ...", UBSAN's "UBSAN: ...", kmemleak's
+# "N new suspected memory leaks" (after the last suite's scan).
+splats='WARNING:|BUG:|Oops|possible recursive locking|inconsistent lock state|possible circular locking|sleeping function called from invalid context|suspicious RCU usage|Call Trace|UBSAN:|suspected memory leak|memory leak detector disabled'
 rc=0
 for arch in "${ARCHES[@]}"; do
 	build=$CACHE/kunit-$arch$SUFFIX
 	config=$CACHE/kunitconfig-$arch$SUFFIX
+	# Sanitizers change every object's flags: a build dir of their own,
+	# so that a run without them does not force a full rebuild.
+	sanitizers=$ROOT/kunit/sanitizers-$arch$SUFFIX.config
+	if [ -f "$sanitizers" ]; then
+		build+=-san
+		config+=-san
+	fi
 	json=$build/results.json
 	args=()
 	if [ "$arch" = um ]; then
@@ -85,6 +99,9 @@ for arch in "${ARCHES[@]}"; do
 		cp "$ROOT/kunit/.kunitconfig" "$config"
 		args+=(--arch="$arch")
 	fi
+	[ ! -f "$sanitizers" ] || cat "$sanitizers" >> "$config"
+	# each leak with its backtrace in the log, not only their number
+	! grep -q '^CONFIG_DEBUG_KMEMLEAK=y' "$config" || args+=(--kernel_args=kmemleak.verbose=1)
 	echo "kunit: $arch, linux-source-$SERIES (build dir $build)"
 	mkdir -p "$build"
 	rm -f "$json"
