@@ -67,6 +67,7 @@
 	X(BANK_ID, 2) \
 	X(BOOLEAN, 1) \
 	X(UCHAR, 1) \
+	X(CCHAR, 1) \
 	X(USHORT, 2) \
 	X(ULONG, 4) \
 	X(LONG, 4) \

@@ -351,4 +351,19 @@ NTKERNELAPI VOID WRITE_REGISTER_ULONG64(_In_ volatile ULONG64 *Register, _In_ UL
 
 #endif /* GPIOCLX_INLINE_REGISTER_ACCESS */
 
+/*
+ * gpioclx-api: RtlFindLeastSignificantBit, RtlFindMostSignificantBit; linux: inline,
+ *	the GCC bit-scan builtins
+ * The number of the lowest / highest set bit of Set, -1 if none is set.
+ */
+FORCEINLINE CCHAR RtlFindLeastSignificantBit(_In_ ULONGLONG Set)
+{
+	return Set ? (CCHAR)__builtin_ctzll(Set) : -1;
+}
+
+FORCEINLINE CCHAR RtlFindMostSignificantBit(_In_ ULONGLONG Set)
+{
+	return Set ? (CCHAR)(63 - __builtin_clzll(Set)) : -1;
+}
+
 #endif /* GPIOCLX_NTDDK_H */

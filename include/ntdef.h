@@ -31,6 +31,8 @@
 typedef void *PVOID, **PPVOID;
 typedef const void *PCVOID;
 typedef char CHAR, *PCHAR, *PSTR;
+/* MSVC's char is signed; the kernel's is unsigned on arm64 (and everywhere from 6.2). */
+typedef signed char CCHAR;
 typedef const char *PCSTR, *PCSZ;
 typedef unsigned char UCHAR, *PUCHAR;
 typedef short SHORT, *PSHORT;
