@@ -22,7 +22,7 @@ typedef struct _BAD_CONTEXT {
 	WDFINTERRUPT Interrupt; /* port-check: missing WDFINTERRUPT */
 } BAD_CONTEXT, *PBAD_CONTEXT;
 
-WDF_DECLARE_CONTEXT_TYPE_WITH_NAME(BAD_CONTEXT, BadGetContext); /* port-check: missing WDF_DECLARE_CONTEXT_TYPE_WITH_NAME */
+WDF_DECLARE_CONTEXT_TYPE_WITH_NAME(BAD_CONTEXT, BadGetContext); /* port-check: partly WDF_DECLARE_CONTEXT_TYPE_WITH_NAME */
 
 /* gcc loses its way in an MSVC keyword until it is defined away */
 static __declspec(align(16)) ULONG BadScratch[4]; /* port-check: missing __declspec */
@@ -69,9 +69,9 @@ static NTSTATUS BadPrepare(WDFDEVICE Device, PBAD_CONTEXT Context, WDFCMRESLIST 
 	InterruptConfig.AutomaticSerialization = TRUE;
 	WDF_OBJECT_ATTRIBUTES_INIT(&Attributes);
 	Attributes.EvtCleanupCallback = NULL;
-	Attributes.EvtDestroyCallback = BadDestroy; /* port-check: ignored WDF_OBJECT_ATTRIBUTES.EvtDestroyCallback */
+	Attributes.EvtDestroyCallback = BadDestroy; /* port-check: partly WDF_OBJECT_ATTRIBUTES.EvtDestroyCallback */
 
-	Buffer = ExAllocatePoolWithTag(NonPagedPoolNx, 64, BAD_POOL_TAG); /* port-check: missing ExAllocatePoolWithTag, missing NonPagedPoolNx */
+	Buffer = ExAllocatePoolWithTag(NonPagedPoolNx, 64, BAD_POOL_TAG); /* port-check: missing ExAllocatePoolWithTag */
 	if (!Buffer)
 		return STATUS_INSUFFICIENT_RESOURCES;
 	RtlStringCbCopyA(Buffer, 64, "bad"); /* port-check: missing RtlStringCbCopyA */

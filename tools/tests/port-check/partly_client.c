@@ -99,7 +99,7 @@ NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
 	NTSTATUS Status;
 
 	WDF_OBJECT_ATTRIBUTES_INIT(&Attributes);
-	Attributes.EvtCleanupCallback = PartCleanup; /* port-check: ignored WDF_OBJECT_ATTRIBUTES.EvtCleanupCallback */
+	Attributes.EvtCleanupCallback = PartCleanup; /* port-check: partly WDF_OBJECT_ATTRIBUTES.EvtCleanupCallback */
 	WDF_DRIVER_CONFIG_INIT(&Config, PartDeviceAdd);
 	Status = WdfDriverCreate(DriverObject, RegistryPath, &Attributes, &Config, &Driver);
 	if (!NT_SUCCESS(Status))
