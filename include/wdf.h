@@ -178,6 +178,9 @@ NTSTATUS WdfDriverCreate(_In_ PDRIVER_OBJECT DriverObject,
 			 _In_ PWDF_DRIVER_CONFIG DriverConfig,
 			 _Out_opt_ WDFDRIVER *Driver);
 
+_IRQL_requires_max_(DISPATCH_LEVEL)
+PDRIVER_OBJECT WdfDriverWdmGetDriverObject(_In_ WDFDRIVER Driver);
+
 _Must_inspect_result_ _IRQL_requires_(PASSIVE_LEVEL)
 NTSTATUS WdfDeviceCreate(_Inout_ PWDFDEVICE_INIT *DeviceInit,
 			 _In_opt_ PWDF_OBJECT_ATTRIBUTES DeviceAttributes,

@@ -90,6 +90,22 @@ NTSTATUS WdfDriverCreate(PDRIVER_OBJECT DriverObject, PCUNICODE_STRING RegistryP
 }
 EXPORT_SYMBOL_NS_GPL(WdfDriverCreate, GPIOCLX_NS);
 
+/*
+ * gpioclx-api: WdfDriverWdmGetDriverObject; linux: the DriverObject DriverEntry was given,
+ *	which is only a handle (a client can pass it to WdfDriverCreate, no more)
+ */
+PDRIVER_OBJECT WdfDriverWdmGetDriverObject(WDFDRIVER Driver)
+{
+	struct gpioclx_driver *gdrv = gpioclx_driver_lookup(Driver);
+
+	if (!gdrv) {
+		pr_err("gpioclx: %s: Driver is not a WDFDRIVER from WdfDriverCreate\n", __func__);
+		return NULL;
+	}
+	return (PDRIVER_OBJECT)gdrv;
+}
+EXPORT_SYMBOL_NS_GPL(WdfDriverWdmGetDriverObject, GPIOCLX_NS);
+
 /* gpioclx-api: GPIO_CLX_RegisterClient; linux: validates the packet and keeps a copy */
 NTSTATUS GPIO_CLX_RegisterClient(WDFDRIVER Driver,
 				 PGPIO_CLIENT_REGISTRATION_PACKET RegistrationPacket,

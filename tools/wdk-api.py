@@ -950,6 +950,7 @@ def cmd_self_test(args):
     rc, _, _ = port_check([TESTS / 'partly_client.c'], ROOT, '--strict')
     check('partly client --strict: exit status 1', rc == 1, str(rc))
     against_markers('link client', [TESTS / 'link_client.c'], 1)
+    against_markers('unload client', [TESTS / 'unload_client.c'], 0)
 
     for title, files in (('sim client', ['drivers/sim/simgpio.c',
                                          'drivers/sim/simgpio_model.c']),
