@@ -308,7 +308,7 @@
 	X(SPB_TRANSFER_LIST, Size, 0, 4) \
 	X(SPB_TRANSFER_LIST, Reserved, 4, 4) \
 	X(SPB_TRANSFER_LIST, TransferCount, 8, 4) \
-	X(SPB_TRANSFER_LIST, Transfers, 16, 32) \
+	X(SPB_TRANSFER_LIST, Transfers[0], 16, 32) \
 	X(WDF_DRIVER_CONFIG, Size, 0, 4) \
 	X(WDF_DRIVER_CONFIG, EvtDriverDeviceAdd, 8, 8) \
 	X(WDF_DRIVER_CONFIG, EvtDriverUnload, 16, 8) \

@@ -79,11 +79,24 @@ typedef struct SPB_TRANSFER_LIST_ENTRY {
 	SPB_TRANSFER_BUFFER Buffer;
 } SPB_TRANSFER_LIST_ENTRY, *PSPB_TRANSFER_LIST_ENTRY;
 
+/*
+ * The WDK declares Transfers[ANYSIZE_ARRAY], and callers index past it
+ * (SPB_TRANSFER_LIST_AND_ENTRIES). Here Transfers is a flexible array laid
+ * over one entry's room: the WDK's size and offsets, and an array whose
+ * length bounds checkers (UBSAN_BOUNDS; FORTIFY_SOURCE, which treats a
+ * trailing [1] as one element under -fstrict-flex-arrays) do not assume.
+ */
 typedef struct SPB_TRANSFER_LIST {
 	ULONG Size;
 	ULONG Reserved;
 	ULONG TransferCount;
-	SPB_TRANSFER_LIST_ENTRY Transfers[ANYSIZE_ARRAY];
+	union {
+		SPB_TRANSFER_LIST_ENTRY TransferRoom;
+		struct {
+			struct { } TransfersStart;
+			SPB_TRANSFER_LIST_ENTRY Transfers[];
+		};
+	};
 } SPB_TRANSFER_LIST, *PSPB_TRANSFER_LIST;
 
 /* A transfer list with room for n entries, on the stack. */
