@@ -604,9 +604,15 @@ static VOID FakeRestoreBank(PVOID Context, PGPIO_SAVE_RESTORE_BANK_HARDWARE_CONT
 	b->saved = false;
 }
 
+static VOID FakeEvtTargetCleanup(WDFOBJECT Object)
+{
+	fake->target_cleanups++;
+}
+
 static NTSTATUS FakeEvtDeviceAdd(WDFDRIVER Driver, PWDFDEVICE_INIT DeviceInit)
 {
-	WDF_OBJECT_ATTRIBUTES attributes;
+	WDF_OBJECT_ATTRIBUTES attributes, target_attributes;
+	WDFIOTARGET target;
 	WDFDEVICE device;
 	NTSTATUS status;
 
@@ -616,6 +622,15 @@ static NTSTATUS FakeEvtDeviceAdd(WDFDRIVER Driver, PWDFDEVICE_INIT DeviceInit)
 	status = WdfDeviceCreate(&DeviceInit, &attributes, &device);
 	if (!NT_SUCCESS(status))
 		return status;
+	if (fake->cfg.target_in_device_add) {
+		/* a child of the device, as a client's I/O target is */
+		WDF_OBJECT_ATTRIBUTES_INIT(&target_attributes);
+		target_attributes.EvtCleanupCallback = FakeEvtTargetCleanup;
+		status = WdfIoTargetCreate(device, &target_attributes, &target);
+		if (!NT_SUCCESS(status))
+			return status;
+		fake->targets_created++;
+	}
 	return GPIO_CLX_ProcessAddDevicePostDeviceCreate(Driver, device);
 }
 
@@ -759,6 +774,7 @@ static int fake_parent_set_wake(struct irq_data *d, unsigned int on)
 int fake_probe(struct kunit *test)
 {
 	struct resource res[FAKE_MAX_BANKS + 1 + FAKE_MAX_EXTRA_MEM] = {};
+	struct resource *busy;
 	struct fwnode_handle *fwnode;
 	unsigned int i, nres = 0;
 	struct device *dev;
@@ -808,7 +824,11 @@ int fake_probe(struct kunit *test)
 		pm_runtime_set_active(dev);
 		pm_runtime_enable(dev);
 	}
+	busy = fake->cfg.window_busy ?
+	       request_mem_region(fake->window.start, FAKE_WINDOW_SIZE, "kunit") : NULL;
 	ret = platform_device_add(fake->pdev);
+	if (busy)
+		release_mem_region(fake->window.start, FAKE_WINDOW_SIZE);
 	if (ret) {
 		platform_device_put(fake->pdev);
 		fake->pdev = NULL;

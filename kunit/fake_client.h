@@ -54,6 +54,8 @@ struct fake_cfg {
 	bool watch_lock_holds;
 	bool pm_domain;			/* the device gets a PM domain (detach recorded) */
 	bool bus_runtime_pm;		/* the bus enables runtime PM around probe, as AMBA does */
+	bool target_in_device_add;	/* EvtDriverDeviceAdd creates an I/O target */
+	bool window_busy;		/* someone else holds the register window at probe */
 	/* tweak the packet or the basic information after they are built */
 	void (*mutate_packet)(GPIO_CLIENT_REGISTRATION_PACKET *p);
 	void (*mutate_info)(CLIENT_CONTROLLER_BASIC_INFORMATION *info);
@@ -124,6 +126,8 @@ struct fake {
 	int register_ret;		/* gpioclx_client_driver_register() */
 	unsigned int prepare_count, release_count, start_count, stop_count;
 	unsigned int unload_count;
+	unsigned int targets_created;	/* by EvtDriverDeviceAdd */
+	unsigned int target_cleanups;	/* their EvtCleanupCallback */
 	/* the PM domain's detach: how many calls had been recorded by then */
 	int calls_at_detach;		/* -1 until detached */
 	struct dev_pm_domain pm_domain;

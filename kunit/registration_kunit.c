@@ -311,6 +311,21 @@ static void registration_resource_lists(struct kunit *test)
 	log_capture_stop();
 }
 
+/*
+ * A probe that fails after EvtDriverDeviceAdd (here: the register window
+ * is someone else's) deletes what the client made in it as children of
+ * the device, as WDF deletes a failed device's children.
+ */
+static void registration_failed_probe_deletes_children(struct kunit *test)
+{
+	struct fake_cfg cfg = { .window_busy = true, .target_in_device_add = true };
+
+	KUNIT_ASSERT_EQ(test, fake_register(test, &cfg), 0);
+	KUNIT_EXPECT_NE(test, fake_probe(test), 0);
+	KUNIT_EXPECT_EQ(test, fake->targets_created, 1);
+	KUNIT_EXPECT_EQ(test, fake->target_cleanups, 1);
+}
+
 static void registration_exit(struct kunit *test)
 {
 	log_capture_stop();
@@ -318,6 +333,7 @@ static void registration_exit(struct kunit *test)
 }
 
 static struct kunit_case registration_cases[] = {
+	KUNIT_CASE(registration_failed_probe_deletes_children),
 	KUNIT_CASE_PARAM(registration_packet, packet_gen_params),
 	KUNIT_CASE(registration_null_arguments),
 	KUNIT_CASE(registration_unload_unregisters),

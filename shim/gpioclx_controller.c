@@ -191,11 +191,14 @@ int gpioclx_controller_probe(struct device *dev, struct gpioclx_driver *gdrv,
 
 	ret = gpioclx_build_resources(ctrl, mem, nmem, conns, nconns, irqs, nirqs);
 	if (ret)
-		return ret;
-	for (i = 0; i < nmem; i++)
+		goto err_objects;
+	for (i = 0; i < nmem; i++) {
 		if (!devm_request_mem_region(dev, mem[i].start, resource_size(&mem[i]),
-					     dev_name(dev)))
-			return dev_err_probe(dev, -EBUSY, "memory %pR is in use\n", &mem[i]);
+					     dev_name(dev))) {
+			ret = dev_err_probe(dev, -EBUSY, "memory %pR is in use\n", &mem[i]);
+			goto err_objects;
+		}
+	}
 
 	/* gpioclx-api: CLIENT_PrepareController; linux: probe, with the device's resources */
 	status = ctrl->cb->CLIENT_PrepareController((WDFDEVICE)ctrl, ctrl->context,
@@ -260,6 +263,8 @@ err_stop:
 	dev_set_drvdata(dev, NULL);
 err_release:
 	gpioclx_release(ctrl);
+err_objects:
+	/* WDF deletes a failed device's children, those made in DeviceAdd too */
 	gpioclx_object_delete_children(ctrl);
 	return ret;
 }
