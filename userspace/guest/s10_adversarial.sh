@@ -19,8 +19,8 @@
 #       while a shell loop drives those lines' pulls
 #   s   interrupt storms: one line toggled as fast as a shell can write
 #       its pull while gpiomon reads (rising, falling, both): edges
-#       driven = interrupts counted (/proc/interrupts); = events printed
-#       on one CPU, at most that on more (see s_storm)
+#       driven = interrupts counted (/proc/interrupts); events printed:
+#       at least one, at most that (see s_storm)
 #   c   churn: bind/unbind and rmmod/insmod, free; rmmod refused while a
 #       line and an interrupt are held; on 6.12 a line, or an interrupt,
 #       held across unbind (6.1's gpiolib leaks those: s6). The slab's
@@ -331,13 +331,10 @@ s_storm() {
 	expect_eq "s.${_sn}_irqs" "$((_i1 - _i0))" "$_drv"
 	# gpiolib-cdev makes events in a threaded handler: edges that come
 	# before the thread has run make one event, while the hard handler
-	# counts each. On one CPU the thread preempts the writer before its
-	# next write (measured: none lost); with more, events may be lost.
-	if [ "$(grep -c ^processor /proc/cpuinfo)" = 1 ]; then
-		expect_eq "s.${_sn}_events" "$_ev" "$_drv"
-	else
-		expect_eq "s.${_sn}_events" "$([ "$_ev" -gt 0 ] && [ "$_ev" -le "$_drv" ] && echo ok)" ok
-	fi
+	# counts each. With more than one CPU events are lost, and on one
+	# CPU too under load (a make check run read 1498 of 1500), so the
+	# events are gpiolib's to lose: at least one, never more than driven.
+	expect_eq "s.${_sn}_events" "$([ "$_ev" -gt 0 ] && [ "$_ev" -le "$_drv" ] && echo ok)" ok
 	s10_after "s.${_sn}_after"
 }
 
